@@ -1,0 +1,133 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Email;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Shared.Tenancy;
+
+namespace Weerbaar.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantScope? tenant = null)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    // Without a scope (migrations, start-up seeding) nothing tenant-owned is visible unless the caller
+    // uses IgnoreQueryFilters(): failing closed is the safe default.
+    private readonly TenantScope _tenant = tenant ?? TenantScope.None;
+
+    public DbSet<Provincie> Provincies => Set<Provincie>();
+    public DbSet<Veiligheidsregio> Veiligheidsregios => Set<Veiligheidsregio>();
+    public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
+    public DbSet<Wijk> Wijken => Set<Wijk>();
+    public DbSet<Buurt> Buurten => Set<Buurt>();
+    public DbSet<ReferenceDataset> ReferenceDatasets => Set<ReferenceDataset>();
+    public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: store UTC ticks so comparisons and ORDER BY run in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.GemeenteCode).HasMaxLength(6);
+            e.Property(u => u.VeiligheidsregioCode).HasMaxLength(4);
+            e.HasIndex(u => u.GemeenteCode);
+        });
+
+        builder.Entity<Provincie>(e =>
+        {
+            e.HasKey(p => p.Code);
+            e.Property(p => p.Code).HasMaxLength(4);
+            e.Property(p => p.Name).HasMaxLength(100);
+        });
+        builder.Entity<Veiligheidsregio>(e =>
+        {
+            e.HasKey(v => v.Code);
+            e.Property(v => v.Code).HasMaxLength(4);
+            e.Property(v => v.Name).HasMaxLength(100);
+        });
+        builder.Entity<Gemeente>(e =>
+        {
+            e.HasKey(g => g.Code);
+            e.Property(g => g.Code).HasMaxLength(6);
+            e.Property(g => g.Name).HasMaxLength(100);
+            e.Property(g => g.ProvincieCode).HasMaxLength(4);
+            e.Property(g => g.VeiligheidsregioCode).HasMaxLength(4);
+            e.HasOne<Provincie>().WithMany().HasForeignKey(g => g.ProvincieCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Veiligheidsregio>().WithMany().HasForeignKey(g => g.VeiligheidsregioCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Wijk>(e =>
+        {
+            e.HasKey(w => w.Code);
+            e.Property(w => w.Code).HasMaxLength(8);
+            e.Property(w => w.GemeenteCode).HasMaxLength(6);
+            e.HasIndex(w => w.GemeenteCode);
+        });
+        builder.Entity<Buurt>(e =>
+        {
+            e.HasKey(b => b.Code);
+            e.Property(b => b.Code).HasMaxLength(10);
+            e.Property(b => b.Name).HasMaxLength(200);
+            e.Property(b => b.WijkCode).HasMaxLength(8);
+            e.Property(b => b.GemeenteCode).HasMaxLength(6);
+            e.HasIndex(b => b.GemeenteCode);
+        });
+        builder.Entity<ReferenceDataset>(e =>
+        {
+            e.HasKey(r => r.Name);
+            e.Property(r => r.Name).HasMaxLength(100);
+            e.Property(r => r.Version).HasMaxLength(100);
+        });
+        builder.Entity<UserInvitation>(e =>
+        {
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.DisplayName).HasMaxLength(200);
+            e.Property(i => i.Role).HasMaxLength(32);
+            e.Property(i => i.GemeenteCode).HasMaxLength(6);
+            e.Property(i => i.VeiligheidsregioCode).HasMaxLength(4);
+            e.Property(i => i.CreatedBy).HasMaxLength(256);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+        });
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.PickupFile).HasMaxLength(500);
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+
+        ApplyTenantFilters(builder);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (!typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))
+            {
+                continue;
+            }
+            var method = typeof(AppDbContext).GetMethod(nameof(TenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType);
+            builder.Entity(entity.ClrType).HasQueryFilter((LambdaExpression)method.Invoke(this, null)!);
+        }
+    }
+
+    // EF parameterises _tenant per query, so one model serves every user.
+    private Expression<Func<T, bool>> TenantFilter<T>() where T : ITenantOwned
+        => e => _tenant.AllGemeenten || _tenant.GemeenteCodes.Contains(e.GemeenteCode);
+}

@@ -1,0 +1,11 @@
+namespace Weerbaar.Web.Data;
+
+/// <summary>
+/// A row that belongs to one gemeente. <see cref="AppDbContext"/> filters every such entity to the gemeenten
+/// the current user may read (see <see cref="Shared.Tenancy.TenantScope"/>); code that must see across tenants
+/// (an anonymous token link, a background worker) says so with IgnoreQueryFilters().
+/// </summary>
+public interface ITenantOwned
+{
+    string GemeenteCode { get; }
+}

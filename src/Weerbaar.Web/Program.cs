@@ -1,0 +1,82 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Weerbaar.Web.Components;
+using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Email;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Health;
+using Weerbaar.Web.Shared;
+using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
+using Weerbaar.Web.Shared.Tenancy;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var config = builder.Configuration;
+
+services.AddSingleton(TimeProvider.System);
+services.AddHttpContextAccessor();
+services.AddWeerbaarDatabase(config, builder.Environment);
+services.AddSingleton<ReferenceData>();
+services.AddScoped<TenantScopeAccessor>();
+
+// Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
+services.AddDataProtection().SetApplicationName("Weerbaar").PersistKeysToDbContext<AppDbContext>();
+
+services.AddWeerbaarAuthentication(config);
+services.AddAuthorizationBuilder().AddWeerbaarPolicies();
+services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, GemeenteAccessHandler>();
+services.AddScoped<UserAdministration>();
+services.Configure<AccountOptions>(config.GetSection(AccountOptions.Section));
+services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+services.AddHostedService<OutboxWorker>();
+
+services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "local",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = config.GetValue($"{AccountOptions.Section}:LoginRequestsPerMinute", 30),
+            Window = TimeSpan.FromMinutes(1),
+        }));
+});
+services.AddCors(o => o.AddPolicy(OpenApiSetup.AnyOrigin, p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET")));
+services.AddWeerbaarProblemDetails();
+services.AddWeerbaarOpenApi();
+services.AddWeerbaarHealthChecks();
+services.AddRazorComponents();
+services.AddCascadingAuthenticationState();
+
+var app = builder.Build();
+
+await StartupInitializer.InitializeAsync(app.Services);
+
+app.UseWeerbaarErrorHandling();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseApiVersionHeader();
+app.UseRouting();
+app.UseCors();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapWeerbaarHealth();
+app.MapWeerbaarOpenApi();
+app.MapAuthEndpoints();
+app.MapUsersEndpoints();
+app.MapGemeentenEndpoints();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+using Scalar.AspNetCore;
+
+namespace Weerbaar.Web.Shared.Api;
+
+/// <summary>
+/// The OpenAPI 3 document of /api/v1, at /openapi/v1.json and /api/v1/openapi.json (anonymous, CORS *),
+/// shaped to pass the NL API Design Rules linter (server URL with /v1, API-Version header, problem+json).
+/// </summary>
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddWeerbaarOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
+            o.AddDocumentTransformer<ApiDesignRulesTransformer>();
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWeerbaarOpenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi(ApiConventions.BasePath + "/openapi.json").AllowAnonymous().ExcludeFromDescription()
+            .RequireCors(AnyOrigin);
+        app.MapScalarApiReference("/api/docs", o =>
+        {
+            o.Title = "Weerbaar API";
+            o.OpenApiRoutePattern = "/openapi/{documentName}.json";
+        }).AllowAnonymous();
+        return app;
+    }
+
+    public const string AnyOrigin = "any-origin";
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Weerbaar.Web.Shared;
+
+/// <summary>Dutch number formatting: 17.942.942 inwoners, 88,1%.</summary>
+public static class Format
+{
+    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Number(int? value) => value?.ToString("N0", Dutch) ?? "–";
+    public static string Number(double? value, int decimals) => value?.ToString("N" + decimals, Dutch) ?? "–";
+    public static string Percent(double? fraction, int decimals = 1) => fraction is { } f ? (f * 100).ToString("N" + decimals, Dutch) + "%" : "–";
+}

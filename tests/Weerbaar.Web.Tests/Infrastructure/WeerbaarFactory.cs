@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Accounts;
+
+namespace Weerbaar.Web.Tests.Infrastructure;
+
+/// <summary>The real app (real HTTP pipeline, real database) on SQLite in a temp file or on a throwaway PostgreSQL.</summary>
+public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory) : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.weerbaar.nl";
+    public const string AdminPassword = "Test-wachtwoord-123";
+
+    public DatabaseProvider Provider { get; } = provider;
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Weerbaar:Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Weerbaar", connectionString);
+        builder.UseSetting("Weerbaar:DataDirectory", DataDirectory);
+        builder.UseSetting("Weerbaar:Demo:Seed", "false");
+        builder.UseSetting("Weerbaar:Admin:Email", AdminEmail);
+        builder.UseSetting("Weerbaar:Admin:Password", AdminPassword);
+        builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
+        builder.UseSetting("Weerbaar:Map:TileUrl", "");
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A client signed in with a bearer token from POST /api/v1/auth/login.</summary>
+    public async Task<HttpClient> BearerClientAsync(string email, string password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => BearerClientAsync(AdminEmail, AdminPassword);
+
+    /// <summary>Creates (or reuses) a user with one role directly through Identity and returns a bearer client.</summary>
+    public async Task<HttpClient> UserAsync(string role, string? gemeente = null, string? regio = null)
+    {
+        var email = $"{role}-{gemeente ?? regio ?? "nl"}@test.weerbaar.nl".ToLowerInvariant();
+        const string password = "Test-wachtwoord-456";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await AccountSeeder.EnsureUserAsync(users, email, $"Test {role}", role, gemeente, regio, password, TimeProvider.System);
+        }
+        return await BearerClientAsync(email, password);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+}

@@ -85,7 +85,7 @@ public static class ApiConventions
         app.UseWhen(ctx => !ctx.Request.IsApiRequest(), pages =>
         {
             pages.UseExceptionHandler("/fout", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/fout/{0}");
+            pages.UseStatusCodePagesWithReExecute("/fout/{0}", createScopeForStatusCodePages: true);
         });
         return app;
     }

@@ -41,8 +41,14 @@ public static class AccountSeeder
         {
             user = new AppUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
-                GemeenteCode = gemeente, VeiligheidsregioCode = regio, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                GemeenteCode = gemeente,
+                VeiligheidsregioCode = regio,
+                CreatedAt = clock.GetUtcNow(),
+                LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user, password));
         }

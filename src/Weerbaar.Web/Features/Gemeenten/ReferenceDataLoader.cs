@@ -48,12 +48,14 @@ public static class ReferenceDataLoader
             var regioCode = row["veiligheidsregio_code"]!;
             provincies.TryAdd(provincieCode, new Provincie
             {
-                Code = provincieCode, Name = ProvincieDisplayName(row["provincie"]!),
+                Code = provincieCode,
+                Name = ProvincieDisplayName(row["provincie"]!),
                 OutlineGeoJson = provincieOutlines.GetValueOrDefault(provincieCode),
             });
             regios.TryAdd(regioCode, new Veiligheidsregio
             {
-                Code = regioCode, Name = row["veiligheidsregio_naam"]!,
+                Code = regioCode,
+                Name = row["veiligheidsregio_naam"]!,
                 OutlineGeoJson = regioOutlines.GetValueOrDefault(regioCode),
             });
             var code = row["gemeentecode"]!;

@@ -72,6 +72,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapWeerbaarHealth();
 app.MapWeerbaarOpenApi();
 app.MapAuthEndpoints();
+app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
 app.MapRazorComponents<App>();

@@ -10,7 +10,8 @@ using Weerbaar.Web.Features.Accounts;
 namespace Weerbaar.Web.Tests.Infrastructure;
 
 /// <summary>The real app (real HTTP pipeline, real database) on SQLite in a temp file or on a throwaway PostgreSQL.</summary>
-public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory) : WebApplicationFactory<Program>
+public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.weerbaar.nl";
     public const string AdminPassword = "Test-wachtwoord-123";
@@ -29,6 +30,10 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Weerbaar:Admin:Password", AdminPassword);
         builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });

@@ -29,6 +29,12 @@ public abstract class StartupTests(AppFixture fixture)
         var applied = await App.WithDbAsync(db => db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(pending);
         Assert.NotEmpty(applied);
+        if (App.Provider == Weerbaar.Web.Data.DatabaseProvider.Sqlite)
+        {
+            // WAL: readers never block the writer, and a commit survives a killed process.
+            var mode = await App.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync());
+            Assert.Equal("wal", mode);
+        }
     }
 
     [Fact]

@@ -18,7 +18,13 @@ public sealed class AnswerValidatorTests
     {
         var answers = new Dictionary<string, string?>
         {
-            ["B1"] = "3", ["B2"] = "WN", ["B3"] = " ", ["I4"] = "OOV|ANDERS", ["I4_anders"] = "Griffie", ["EC_score"] = "7", ["O1"] = "Capaciteit.",
+            ["B1"] = "3",
+            ["B2"] = "WN",
+            ["B3"] = " ",
+            ["I4"] = "OOV|ANDERS",
+            ["I4_anders"] = "Griffie",
+            ["EC_score"] = "7",
+            ["O1"] = "Capaciteit.",
         };
         foreach (var (k, v) in Ranks(2, 1, 3, 4, 6, 5))
         {

@@ -20,9 +20,23 @@ public sealed class ResponseCsvTests
 
     private static readonly Dictionary<string, string> Full = new()
     {
-        ["B1"] = "4", ["B2"] = "5", ["B3"] = "2", ["B4"] = "WN", ["I1"] = "3", ["I4"] = "OOV|ANDERS", ["I4_anders"] = "Griffie, raad",
-        ["EC_score"] = "6", ["EC_rank"] = "1", ["CO_rank"] = "2", ["VV_rank"] = "3", ["SW_rank"] = "4", ["ZR_rank"] = "5", ["SO_rank"] = "6",
-        ["O1"] = "Te weinig \"fte\"\nen budget.", ["O2"] = "=SOM(A1)", ["O3"] = "-geen-",
+        ["B1"] = "4",
+        ["B2"] = "5",
+        ["B3"] = "2",
+        ["B4"] = "WN",
+        ["I1"] = "3",
+        ["I4"] = "OOV|ANDERS",
+        ["I4_anders"] = "Griffie, raad",
+        ["EC_score"] = "6",
+        ["EC_rank"] = "1",
+        ["CO_rank"] = "2",
+        ["VV_rank"] = "3",
+        ["SW_rank"] = "4",
+        ["ZR_rank"] = "5",
+        ["SO_rank"] = "6",
+        ["O1"] = "Te weinig \"fte\"\nen budget.",
+        ["O2"] = "=SOM(A1)",
+        ["O3"] = "-geen-",
     };
 
     [Fact]

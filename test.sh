@@ -21,6 +21,26 @@ rm -rf "$results"; mkdir -p "$results"
 echo "== dotnet tool restore"
 dotnet tool restore >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 
+# >>> Spectral CLI for the NL API Design Rules test (tests/Weerbaar.Web.Tests/OpenApi/ApiDesignRulesTests.cs) >>>
+# Pinned, in a cache outside the repo; skipped when that version is already there. The test finds it at this default
+# path, or wherever WEERBAAR_SPECTRAL points (then nothing is installed here).
+SPECTRAL_VERSION=6.16.3
+spectral_prefix="$HOME/.cache/weerbaar/spectral"
+if [ -z "${WEERBAAR_SPECTRAL:-}" ] \
+  && [ "$("$spectral_prefix/node_modules/.bin/spectral" --version 2>/dev/null)" != "$SPECTRAL_VERSION" ]; then
+  echo "== npm install @stoplight/spectral-cli@$SPECTRAL_VERSION"
+  if ! npm_log=$(npm install --prefix "$spectral_prefix" --ignore-scripts --no-audit --no-fund --loglevel=error \
+      "@stoplight/spectral-cli@$SPECTRAL_VERSION" 2>&1); then
+    echo "$npm_log"
+    echo "npm install @stoplight/spectral-cli@$SPECTRAL_VERSION into $spectral_prefix failed: the OpenAPI lint test needs it"
+    echo "0 passed, 1 failed"; exit 1
+  fi
+  if [ "$("$spectral_prefix/node_modules/.bin/spectral" --version 2>/dev/null)" != "$SPECTRAL_VERSION" ]; then
+    echo "spectral $SPECTRAL_VERSION is not runnable from $spectral_prefix after npm install"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+# <<< Spectral CLI <<<
+
 echo "== dotnet format --verify-no-changes"
 if ! dotnet format Weerbaar.slnx --verify-no-changes -v quiet; then
   echo "formatting differs: run 'dotnet format Weerbaar.slnx'"; echo "0 passed, 1 failed"; exit 1

@@ -4,7 +4,8 @@ namespace Weerbaar.Web.Shared.Api;
 
 /// <summary>
 /// The OpenAPI 3 document of /api/v1, at /openapi/v1.json and /api/v1/openapi.json (anonymous, CORS *),
-/// shaped to pass the NL API Design Rules linter (server URL with /v1, API-Version header, problem+json).
+/// shaped by <see cref="ApiDesignRulesTransformer"/> to pass the NL API Design Rules linter (server URL with /v1,
+/// API-Version header, problem+json). Both URLs serve the same document.
 /// </summary>
 public static class OpenApiSetup
 {
@@ -12,9 +13,12 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddWeerbaarOpenApi(this IServiceCollection services)
     {
+        services.AddOptions<ApiContactOptions>().BindConfiguration(ApiContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOpenApi(DocumentName, o =>
         {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
+            // Only the versioned API: its paths are written relative to the server URL /api/v1.
+            o.ShouldInclude = d => d.RelativePath?.StartsWith(ApiConventions.BasePath.TrimStart('/') + "/", StringComparison.OrdinalIgnoreCase) == true;
+            o.AddOperationTransformer<ApiDesignRulesTransformer>();
             o.AddDocumentTransformer<ApiDesignRulesTransformer>();
         });
         return services;

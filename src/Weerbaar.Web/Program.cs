@@ -6,6 +6,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
+using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Auth;
@@ -31,6 +32,7 @@ services.AddScoped<UserAdministration>();
 services.Configure<AccountOptions>(config.GetSection(AccountOptions.Section));
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddHostedService<OutboxWorker>();
+services.AddScan();
 
 services.AddRateLimiter(o =>
 {
@@ -75,6 +77,7 @@ app.MapAuthEndpoints();
 app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
+app.MapScan();
 app.MapRazorComponents<App>();
 
 app.Run();

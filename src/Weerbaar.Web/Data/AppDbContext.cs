@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Data;
@@ -26,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ScanRound> ScanRounds => Set<ScanRound>();
+    public DbSet<ScanResponse> ScanResponses => Set<ScanResponse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,6 +112,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.PickupFile).HasMaxLength(500);
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+
+        builder.Entity<ScanRound>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.InstrumentId).HasMaxLength(100);
+            e.Property(r => r.InstrumentHash).HasMaxLength(64);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.CreatedBy).HasMaxLength(256);
+            e.Property(r => r.PopulationRegios).HasConversion(JsonConversions.StringList()).Metadata.SetValueComparer(JsonConversions.StringListComparer());
+            e.Property(r => r.PopulationProvincies).HasConversion(JsonConversions.StringList()).Metadata.SetValueComparer(JsonConversions.StringListComparer());
+        });
+        builder.Entity<ScanResponse>(e =>
+        {
+            e.Property(r => r.GemeenteCode).HasMaxLength(6);
+            e.Property(r => r.RespondentId).HasMaxLength(100);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Source).HasMaxLength(20);
+            e.Property(r => r.CompletedOn).HasMaxLength(40);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Property(r => r.Answers).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
+            e.HasIndex(r => new { r.RoundId, r.RespondentId }).IsUnique();
+            e.HasIndex(r => new { r.RoundId, r.GemeenteCode });
+            e.HasOne<ScanRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

@@ -167,5 +167,5 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         ? null
         : c.IsPage
             ? new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "x" })
-            : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            : new StringContent(c.BodyContentType == "application/json" ? "{}" : "", System.Text.Encoding.UTF8, c.BodyContentType);
 }

@@ -8,7 +8,8 @@ using TenancyPolicies = Weerbaar.Web.Shared.Tenancy.Policies;
 namespace Weerbaar.Web.Tests.Security;
 
 /// <summary>Every routed endpoint of the running app, with a concrete URL per HTTP method, for the authorization matrix.</summary>
-public sealed partial record EndpointCase(string Pattern, string Method, bool IsPage, bool AllowsAnonymous, bool HasGemeenteRoute, IReadOnlyList<string> Policies)
+public sealed partial record EndpointCase(string Pattern, string Method, bool IsPage, bool AllowsAnonymous, bool HasGemeenteRoute, IReadOnlyList<string> Policies,
+    string BodyContentType = "application/json")
 {
     public string Url(string gemeentecode) => ParameterRegex().Replace(Pattern, m => m.Groups["name"].Value.ToLowerInvariant() switch
     {
@@ -40,7 +41,8 @@ public sealed partial record EndpointCase(string Pattern, string Method, bool Is
             var hasGemeente = endpoint.RoutePattern.Parameters.Any(p => p.Name.Equals(TenancyPolicies.GemeenteRouteValue, StringComparison.OrdinalIgnoreCase));
             foreach (var method in methods)
             {
-                cases.Add(new EndpointCase(pattern, method, isPage, anonymous, hasGemeente, policies));
+                var accepts = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes is [var first, ..] ? first : "application/json";
+                cases.Add(new EndpointCase(pattern, method, isPage, anonymous, hasGemeente, policies, accepts));
             }
         }
         return cases.DistinctBy(c => c.ToString()).OrderBy(c => c.ToString(), StringComparer.Ordinal).ToList();

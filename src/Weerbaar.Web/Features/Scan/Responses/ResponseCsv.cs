@@ -132,8 +132,15 @@ public static class ResponseCsv
         var header = Header(instrument);
         var textColumns = instrument.Questions.Where(q => q.Type == QuestionType.Text).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         using var buffer = new MemoryStream();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            // RFC 4180: quote exactly the fields that need it, also a lone \n inside an answer.
+            ShouldQuote = args => args.Field is { Length: > 0 } f
+                                  && (f.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1])),
+        };
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(writer, config))
         {
             foreach (var h in header)
             {

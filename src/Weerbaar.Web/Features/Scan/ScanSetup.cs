@@ -1,0 +1,23 @@
+using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Scan.Rounds;
+
+namespace Weerbaar.Web.Features.Scan;
+
+public static class ScanSetup
+{
+    public static IServiceCollection AddScan(this IServiceCollection services)
+    {
+        // Loaded (and checked) when the app starts: a broken instrument file stops start-up with every problem listed.
+        services.AddSingleton<InstrumentCatalog>();
+        services.AddScoped<ResponseImporter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapScan(this IEndpointRouteBuilder app)
+    {
+        app.MapRoundsEndpoints();
+        app.MapResponseFileEndpoints();
+        return app;
+    }
+}

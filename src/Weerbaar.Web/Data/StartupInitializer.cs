@@ -29,6 +29,7 @@ public static class StartupInitializer
         if (config.GetValue("Weerbaar:Demo:Seed", true))
         {
             await DemoSeeder.SeedAsync(users, clock, Console.Out);
+            await DemoSeeder.SeedRoundAsync(db, sp.GetRequiredService<InstrumentCatalog>(), sp.GetRequiredService<ReferenceData>(), clock);
         }
     }
 

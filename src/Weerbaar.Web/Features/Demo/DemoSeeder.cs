@@ -1,5 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Scan.Rounds;
 
 namespace Weerbaar.Web.Features.Demo;
 
@@ -41,5 +47,52 @@ public static class DemoSeeder
         {
             console.WriteLine();
         }
+    }
+
+    public const string DemoRoundName = "Weerbaarheidsscan 2025 (demo)";
+    public const int DemoResponseCount = 101;
+
+    /// <summary>A closed demo round with synthetic responses, so every analysis screen has realistic data.</summary>
+    public static async Task SeedRoundAsync(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, TimeProvider clock)
+    {
+        if (await db.ScanRounds.AnyAsync(r => r.Name == DemoRoundName))
+        {
+            return;
+        }
+        var instrument = instruments.Find("weerbaarheidsscan-2025")!;
+        var round = new ScanRound
+        {
+            Name = DemoRoundName,
+            InstrumentId = instrument.Id,
+            InstrumentHash = instruments.Hash(instrument.Id),
+            OpensOn = new DateOnly(2025, 12, 15),
+            ClosesOn = new DateOnly(2026, 1, 15),
+            Status = RoundStatus.Gesloten,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = "demo",
+        };
+        db.ScanRounds.Add(round);
+        var rows = DemoResponses.Generate(instrument, reference.Gemeenten.Select(g => g.Code).ToList(), DemoResponseCount, seed: 2025);
+        var position = 0;
+        foreach (var row in rows)
+        {
+            var at = DateTimeOffset.Parse(row.CompletedOn!, System.Globalization.CultureInfo.InvariantCulture);
+            db.ScanResponses.Add(new ScanResponse
+            {
+                RoundId = round.Id,
+                GemeenteCode = row.Gemeentecode,
+                RespondentId = row.Respondent,
+                Status = ResponseStatus.Submitted,
+                Version = 1,
+                Answers = new Dictionary<string, string>(row.Answers),
+                CompletedOn = row.CompletedOn,
+                CreatedAt = at,
+                UpdatedAt = at,
+                SubmittedAt = at,
+                Source = "demo",
+                Position = ++position,
+            });
+        }
+        await db.SaveChangesAsync();
     }
 }

@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Scan;
+using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Auth;
@@ -42,6 +43,13 @@ services.AddRateLimiter(o =>
         _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = config.GetValue($"{AccountOptions.Section}:LoginRequestsPerMinute", 30),
+            Window = TimeSpan.FromMinutes(1),
+        }));
+    o.AddPolicy(RespondentEndpoints.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "local",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = config.GetValue("Weerbaar:Scan:RespondentRequestsPerMinute", 600),
             Window = TimeSpan.FromMinutes(1),
         }));
 });

@@ -585,6 +585,68 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.ToTable("Wijken");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Invitations.ScanInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GemeenteCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PendingToken")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "GemeenteCode")
+                        .IsUnique();
+
+                    b.ToTable("ScanInvitations");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -770,6 +832,15 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VeiligheidsregioCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Invitations.ScanInvitation", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -572,6 +572,68 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.ToTable("Wijken");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Invitations.ScanInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GemeenteCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingToken")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "GemeenteCode")
+                        .IsUnique();
+
+                    b.ToTable("ScanInvitations");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -757,6 +819,15 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VeiligheidsregioCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Invitations.ScanInvitation", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

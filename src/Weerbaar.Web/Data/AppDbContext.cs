@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Tenancy;
@@ -30,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ScanRound> ScanRounds => Set<ScanRound>();
     public DbSet<ScanResponse> ScanResponses => Set<ScanResponse>();
+    public DbSet<ScanInvitation> ScanInvitations => Set<ScanInvitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -136,6 +138,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.HasIndex(r => new { r.RoundId, r.RespondentId }).IsUnique();
             e.HasIndex(r => new { r.RoundId, r.GemeenteCode });
             e.HasOne<ScanRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScanInvitation>(e =>
+        {
+            e.Property(i => i.GemeenteCode).HasMaxLength(6);
+            e.Property(i => i.ContactName).HasMaxLength(200);
+            e.Property(i => i.ContactEmail).HasMaxLength(256);
+            e.Property(i => i.ContactRole).HasMaxLength(200);
+            e.Property(i => i.PendingToken).HasMaxLength(1000);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => new { i.RoundId, i.GemeenteCode }).IsUnique();
+            e.HasOne<ScanRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

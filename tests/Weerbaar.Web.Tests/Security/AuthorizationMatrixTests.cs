@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         "GET /geen-toegang", "POST /geen-toegang",
         "GET /fout", "POST /fout", "GET /fout/{Code:int}", "POST /fout/{Code:int}",
         "GET /openapi/{documentName}.json", "GET /api/v1/openapi.json",
+        "GET /api/v1/invitations/{token}/response", "PUT /api/v1/invitations/{token}/response/parts/{part:int}",
+        "POST /api/v1/invitations/{token}/response/submit",
         "GET /api/docs/{documentName?}", "GET /api/docs/favicon.svg", "GET /api/docs/scalar.aspnetcore.js", "GET /api/docs/scalar.js",
     ];
 

@@ -1,4 +1,5 @@
 using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 
@@ -11,6 +12,8 @@ public static class ScanSetup
         // Loaded (and checked) when the app starts: a broken instrument file stops start-up with every problem listed.
         services.AddSingleton<InstrumentCatalog>();
         services.AddScoped<ResponseImporter>();
+        services.AddScoped<InvitationSender>();
+        services.AddScoped<RespondentService>();
         return services;
     }
 
@@ -18,6 +21,8 @@ public static class ScanSetup
     {
         app.MapRoundsEndpoints();
         app.MapResponseFileEndpoints();
+        app.MapInvitationsEndpoints();
+        app.MapRespondentEndpoints();
         return app;
     }
 }

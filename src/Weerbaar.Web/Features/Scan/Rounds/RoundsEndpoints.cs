@@ -84,7 +84,7 @@ public static class RoundsEndpoints
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         rounds.MapPatch("/{id:guid}", async Task<Results<Ok<RoundDto>, ProblemHttpResult>> (
-            Guid id, UpdateRoundRequest request, AppDbContext db, ReferenceData reference, CancellationToken ct) =>
+            Guid id, UpdateRoundRequest request, AppDbContext db, ReferenceData reference, Invitations.InvitationSender invitations, HttpContext http, CancellationToken ct) =>
         {
             var round = await db.ScanRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
             if (round is null)
@@ -100,6 +100,10 @@ public static class RoundsEndpoints
             {
                 return TypedResults.Problem($"Een ronde gaat alleen vooruit: concept → open → gesloten (nu {round.Status.ToString().ToLowerInvariant()}).",
                     statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
+            }
+            if (status == RoundStatus.Open && round.Status == RoundStatus.Concept)
+            {
+                await invitations.QueuePendingAsync(round, Accounts.UsersEndpoints.BaseUrl(http), ct);
             }
             round.Status = status;
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Weerbaar.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ScanInvitations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ScanInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GemeenteCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ContactRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PendingToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
+                    LastReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScanInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScanInvitations_ScanRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ScanRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanInvitations_RoundId_GemeenteCode",
+                table: "ScanInvitations",
+                columns: new[] { "RoundId", "GemeenteCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanInvitations_TokenHash",
+                table: "ScanInvitations",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ScanInvitations");
+        }
+    }
+}

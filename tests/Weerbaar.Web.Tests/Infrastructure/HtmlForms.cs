@@ -28,15 +28,20 @@ public static partial class HtmlForms
             .Select(f => HiddenRegex().Matches(f).FirstOrDefault(h => h.Groups["name"].Value == "_handler")?.Groups["value"].Value
                          ?? ActionRegex().Match(f).Groups["action"].Value);
 
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IDictionary<string, string> values, string? cookie = null)
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IDictionary<string, string> values, string? cookie = null)
+        => PostFormAsync(client, url, formName, values.ToList(), cookie);
+
+    /// <summary>Posts a form as a browser would; a key may repeat (several checked boxes).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IReadOnlyList<KeyValuePair<string, string>> values, string? cookie = null)
     {
         var page = await Send(client, HttpMethod.Get, url, null, cookie);
         var html = await page.Content.ReadAsStringAsync();
-        var fields = HiddenFields(html, formName);
-        foreach (var (k, v) in values)
+        var hidden = HiddenFields(html, formName);
+        foreach (var key in values.Select(v => v.Key).Distinct())
         {
-            fields[k] = v;
+            hidden.Remove(key);
         }
+        var fields = hidden.Concat(values).ToList();
         var antiforgeryCookie = string.Join("; ", page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
         var allCookies = string.Join("; ", new[] { cookie, antiforgeryCookie }.Where(c => !string.IsNullOrEmpty(c)));
         return await Send(client, HttpMethod.Post, url, new FormUrlEncodedContent(fields), allCookies);

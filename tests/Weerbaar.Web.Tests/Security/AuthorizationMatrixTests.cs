@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         "GET /openapi/{documentName}.json", "GET /api/v1/openapi.json",
         "GET /api/v1/invitations/{token}/response", "PUT /api/v1/invitations/{token}/response/parts/{part:int}",
         "POST /api/v1/invitations/{token}/response/submit",
+        "GET /scan/{Token}", "POST /scan/{Token}", "GET /scan/{Token}/deel/{Part:int}", "POST /scan/{Token}/deel/{Part:int}",
+        "GET /scan/{Token}/controle", "POST /scan/{Token}/controle",
         "GET /api/docs/{documentName?}", "GET /api/docs/favicon.svg", "GET /api/docs/scalar.aspnetcore.js", "GET /api/docs/scalar.js",
     ];
 

@@ -1,0 +1,34 @@
+using Weerbaar.Bench.Http;
+using Weerbaar.Bench.Micro;
+
+namespace Weerbaar.Bench;
+
+/// <summary>
+/// <c>http</c>: load test of the real app on 127.0.0.1; <c>micro</c>: BenchmarkDotNet benchmarks of pure code.
+/// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.Length > 0 ? args[0] : "";
+        var rest = args.Skip(1).ToArray();
+        switch (command)
+        {
+            case "http":
+                return await HttpLoadCommand.RunAsync(rest);
+            case "micro":
+                return MicroCommand.Run(rest);
+            default:
+                await Console.Error.WriteLineAsync("""
+                    Usage:
+                      Weerbaar.Bench http [--clients 50] [--seconds 20] [--warmup 5] [--max-requests 200000]
+                                          [--baseline-seconds 3] [--scenario NAME]... [--hey] [--hey-seconds 10]
+                                          [--alloc-profile] [--name DESCRIPTION] [--out DIR]
+                      Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
+                    See bench/README.md.
+                    """);
+                return 2;
+        }
+    }
+}

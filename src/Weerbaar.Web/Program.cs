@@ -20,6 +20,7 @@ var config = builder.Configuration;
 services.AddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
 services.AddWeerbaarDatabase(config, builder.Environment);
+services.AddSingleton<GemeentePageCache>();
 services.AddSingleton<ReferenceData>();
 services.AddScoped<TenantScopeAccessor>();
 

@@ -28,6 +28,7 @@ public static class GemeentenQueries
     public static readonly string[] SortKeys = ["naam", "-naam", "inwoners", "-inwoners", "dichtheid", "-dichtheid", "provincie", "-provincie"];
 
     private static readonly CompareInfo Dutch = CultureInfo.GetCultureInfo("nl-NL").CompareInfo;
+    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), true);
 
     /// <summary>Search, filter, sort and page the 342 gemeenten (in memory: they are reference data).</summary>
     public static Paged<GemeenteInfo> Search(ReferenceData reference, GemeentenFilter f)
@@ -47,9 +48,10 @@ public static class GemeentenQueries
         {
             q = q.Where(g => g.VeiligheidsregioCode.Equals(f.Veiligheidsregio, StringComparison.OrdinalIgnoreCase));
         }
-        var byName = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), true);
+        var byName = ByName;
         q = (f.Sort ?? "naam") switch
         {
+            "naam" => q, // ReferenceData keeps the gemeenten sorted by name already
             "-naam" => q.OrderByDescending(g => g.Name, byName),
             "inwoners" => q.OrderBy(g => g.Residents).ThenBy(g => g.Name, byName),
             "-inwoners" => q.OrderByDescending(g => g.Residents).ThenBy(g => g.Name, byName),
@@ -57,7 +59,7 @@ public static class GemeentenQueries
             "-dichtheid" => q.OrderByDescending(g => g.Density).ThenBy(g => g.Name, byName),
             "provincie" => q.OrderBy(g => g.ProvincieName, byName).ThenBy(g => g.Name, byName),
             "-provincie" => q.OrderByDescending(g => g.ProvincieName, byName).ThenBy(g => g.Name, byName),
-            _ => q.OrderBy(g => g.Name, byName),
+            _ => q,
         };
         var all = q.ToList();
         var pageSize = Math.Clamp(f.PageSize, 1, MaxPageSize);

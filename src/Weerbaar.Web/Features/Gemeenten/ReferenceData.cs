@@ -18,7 +18,7 @@ public sealed record NamedCode(string Code, string Name);
 /// The read-only CBS reference list of gemeenten, provinces and veiligheidsregio's, held in memory after
 /// start-up. It is static open data, identical on every node, so caching it does not break scale-out.
 /// </summary>
-public sealed class ReferenceData
+public sealed class ReferenceData(GemeentePageCache pages)
 {
     private volatile Snapshot _snapshot = Snapshot.Empty;
 
@@ -48,6 +48,7 @@ public sealed class ReferenceData
                 g.VeiligheidsregioCode, regioNames.GetValueOrDefault(g.VeiligheidsregioCode, g.VeiligheidsregioCode), g.Residents, g.Density, g.UrbanityModal))
             .OrderBy(g => g.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))
             .ToList();
+        pages.Clear();
         _snapshot = new Snapshot(
             gemeenten,
             provincies,

@@ -32,7 +32,7 @@ public static class ReferenceFixture
         await using var db = new AppDbContext(DbOptions());
         await DatabaseSetup.MigrateAsync(db);
         await ReferenceDataLoader.EnsureLoadedAsync(db, NullLogger.Instance);
-        var reference = new ReferenceData();
+        var reference = new ReferenceData(new GemeentePageCache());
         await reference.ReloadAsync(db);
         return reference.Gemeenten.Count > 0 ? reference : throw new InvalidOperationException("No gemeenten loaded.");
     }

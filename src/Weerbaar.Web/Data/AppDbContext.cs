@@ -13,12 +13,13 @@ using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantScope? tenant = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantScopeAccessor? tenants = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    // Read at query time, not at construction: the context can be created before the user is known.
     // Without a scope (migrations, start-up seeding) nothing tenant-owned is visible unless the caller
     // uses IgnoreQueryFilters(): failing closed is the safe default.
-    private readonly TenantScope _tenant = tenant ?? TenantScope.None;
+    private TenantScope Tenant => tenants?.Current ?? TenantScope.None;
 
     public DbSet<Provincie> Provincies => Set<Provincie>();
     public DbSet<Veiligheidsregio> Veiligheidsregios => Set<Veiligheidsregio>();
@@ -171,5 +172,5 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
 
     // EF parameterises _tenant per query, so one model serves every user.
     private Expression<Func<T, bool>> TenantFilter<T>() where T : ITenantOwned
-        => e => _tenant.AllGemeenten || _tenant.GemeenteCodes.Contains(e.GemeenteCode);
+        => e => Tenant.AllGemeenten || Tenant.GemeenteCodes.Contains(e.GemeenteCode);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Data;
 
@@ -54,7 +53,6 @@ public static class DatabaseSetup
         {
             Configure(options, provider, connectionString);
         });
-        services.AddScoped(sp => sp.GetRequiredService<TenantScopeAccessor>().Current);
         return services;
     }
 

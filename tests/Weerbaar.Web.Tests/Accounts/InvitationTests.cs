@@ -150,7 +150,7 @@ public abstract partial class InvitationTests(AppFixture fixture)
         var connectionString = await App.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
         var options = new DbContextOptionsBuilder<Weerbaar.Web.Data.AppDbContext>();
         Weerbaar.Web.Data.DatabaseSetup.Configure(options, App.Provider, connectionString);
-        await using var db = new Weerbaar.Web.Data.AppDbContext(options.Options, scope);
+        await using var db = new Weerbaar.Web.Data.AppDbContext(options.Options, Weerbaar.Web.Shared.Tenancy.TenantScopeAccessor.For(scope));
         return await db.UserInvitations.Select(i => i.GemeenteCode).Distinct().ToListAsync();
     }
 

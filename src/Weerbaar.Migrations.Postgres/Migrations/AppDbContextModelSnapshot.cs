@@ -622,7 +622,7 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("OptedOutAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("PendingToken")
+                    b.Property<string>("ProtectedToken")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
@@ -645,6 +645,84 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ScanInvitations");
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Mail.ScanMailTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ScanMailTemplates");
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanImportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("ScanImportDrafts");
                 });
 
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanResponse", b =>
@@ -759,6 +837,14 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RemindersDone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -836,6 +922,24 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Invitations.ScanInvitation", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Mail.ScanMailTemplate", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanImportDraft", b =>
                 {
                     b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
                         .WithMany()

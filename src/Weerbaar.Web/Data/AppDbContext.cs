@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Invitations;
+using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Tenancy;
@@ -33,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ScanRound> ScanRounds => Set<ScanRound>();
     public DbSet<ScanResponse> ScanResponses => Set<ScanResponse>();
     public DbSet<ScanInvitation> ScanInvitations => Set<ScanInvitation>();
+    public DbSet<ScanMailTemplate> ScanMailTemplates => Set<ScanMailTemplate>();
+    public DbSet<ScanImportDraft> ScanImportDrafts => Set<ScanImportDraft>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,8 +127,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(r => r.InstrumentHash).HasMaxLength(64);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.CreatedBy).HasMaxLength(256);
-            e.Property(r => r.PopulationRegios).HasConversion(JsonConversions.StringList()).Metadata.SetValueComparer(JsonConversions.StringListComparer());
-            e.Property(r => r.PopulationProvincies).HasConversion(JsonConversions.StringList()).Metadata.SetValueComparer(JsonConversions.StringListComparer());
+            e.Property(r => r.PopulationRegios).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            e.Property(r => r.PopulationProvincies).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            e.Property(r => r.ReminderDays).HasConversion(JsonConversions.List<int>()).Metadata.SetValueComparer(JsonConversions.ListComparer<int>());
+            e.Property(r => r.RemindersDone).HasConversion(JsonConversions.List<int>()).Metadata.SetValueComparer(JsonConversions.ListComparer<int>());
         });
         builder.Entity<ScanResponse>(e =>
         {
@@ -147,10 +152,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(i => i.ContactName).HasMaxLength(200);
             e.Property(i => i.ContactEmail).HasMaxLength(256);
             e.Property(i => i.ContactRole).HasMaxLength(200);
-            e.Property(i => i.PendingToken).HasMaxLength(1000);
+            e.Property(i => i.ProtectedToken).HasMaxLength(1000);
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => new { i.RoundId, i.GemeenteCode }).IsUnique();
             e.HasOne<ScanRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScanMailTemplate>(e =>
+        {
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Subject).HasMaxLength(ScanMailTemplate.MaxSubject);
+            e.Property(t => t.Body).HasMaxLength(ScanMailTemplate.MaxBody);
+            e.Property(t => t.UpdatedBy).HasMaxLength(256);
+            e.HasIndex(t => new { t.RoundId, t.Kind }).IsUnique();
+            e.HasOne<ScanRound>().WithMany().HasForeignKey(t => t.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ScanImportDraft>(e =>
+        {
+            e.Property(d => d.Kind).HasMaxLength(20);
+            e.Property(d => d.FileName).HasMaxLength(260);
+            e.Property(d => d.CreatedBy).HasMaxLength(256);
+            e.HasOne<ScanRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

@@ -21,11 +21,11 @@ public static class JsonConversions
         v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
         v => new Dictionary<string, string>(v));
 
-    public static ValueConverter<List<string>, string> StringList() => new(
+    public static ValueConverter<List<T>, string> List<T>() => new(
         v => JsonSerializer.Serialize(v, Options),
-        v => JsonSerializer.Deserialize<List<string>>(v, Options) ?? new List<string>());
+        v => JsonSerializer.Deserialize<List<T>>(v, Options) ?? new List<T>());
 
-    public static ValueComparer<List<string>> StringListComparer() => new(
+    public static ValueComparer<List<T>> ListComparer<T>() => new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)),
         v => v.ToList());

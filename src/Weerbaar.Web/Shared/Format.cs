@@ -7,6 +7,9 @@ public static class Format
 {
     public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
+    /// <summary>Dates that a Dutch user sees (today, a deadline) are days in this time zone, not in UTC.</summary>
+    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     public static string Number(int? value) => value?.ToString("N0", Dutch) ?? "–";
     public static string Number(double? value, int decimals) => value?.ToString("N" + decimals, Dutch) ?? "–";
     public static string Percent(double? fraction, int decimals = 1) => fraction is { } f ? (f * 100).ToString("N" + decimals, Dutch) + "%" : "–";

@@ -30,6 +30,8 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Weerbaar:Admin:Password", AdminPassword);
         builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
+        // Tests run the reminder schedule themselves (ReminderScheduler) instead of racing the worker.
+        builder.UseSetting("Weerbaar:Scan:ReminderIntervalMinutes", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

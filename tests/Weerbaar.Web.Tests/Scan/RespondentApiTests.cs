@@ -44,7 +44,8 @@ public abstract class RespondentApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await research.PatchAsJsonAsync($"/api/v1/rounds/{round}", new { status = "open" })).StatusCode);
         var mails = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.Body.Contains(token)).CountAsync());
         Assert.Equal(1, mails); // the invitation made in the concept round is sent when the round opens
-        Assert.Null(await App.WithDbAsync(db => db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == round).Select(i => i.PendingToken).SingleAsync()));
+        // Kept encrypted while the round is open, so reminders can repeat the same link.
+        Assert.NotNull(await App.WithDbAsync(db => db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == round).Select(i => i.ProtectedToken).SingleAsync()));
 
         var first = await Save(token, 1, new { version = 0, answers = new Dictionary<string, string> { ["B1"] = "4", ["I4"] = "OOV|ANDERS", ["I4_anders"] = "Griffie" } });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -68,13 +69,15 @@ public abstract class RespondentApiTests(AppFixture fixture)
         var submit = await App.Anonymous().PostAsync($"/api/v1/invitations/{token}/response/submit", null);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         Assert.Equal("submitted", (await Get(token)).GetProperty("status").GetString());
-        Assert.Equal(1, await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Ontvangstbevestiging") && m.Body.Contains("EC_rank: 1"))));
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Ontvangstbevestiging") && m.Body.Contains("B2. ") && m.Body.Contains("Positie van"))));
 
         // Changing after submitting is allowed until the round closes (setting of this round).
         Assert.Equal(HttpStatusCode.OK, (await Save(token, 3, new { answers = new Dictionary<string, string> { ["O1"] = "Nog een zorg." } })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await research.PatchAsJsonAsync($"/api/v1/rounds/{round}", new { status = "gesloten" })).StatusCode);
         await LoginTests.AssertProblem(await Save(token, 3, new { answers = new Dictionary<string, string> { ["O1"] = "Te laat." } }), HttpStatusCode.Conflict);
         Assert.Equal("Nog een zorg.", (await Get(token)).GetProperty("answers").GetProperty("O1").GetString());
+        // After closing only the hash is left.
+        Assert.Null(await App.WithDbAsync(db => db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == round).Select(i => i.ProtectedToken).SingleAsync()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
+using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 
@@ -13,6 +14,14 @@ public static class ScanSetup
         services.AddSingleton<InstrumentCatalog>();
         services.AddScoped<ResponseImporter>();
         services.AddScoped<InvitationSender>();
+        services.AddScoped<InvitationQueries>();
+        services.AddScoped<ContactsService>();
+        services.AddScoped<ReminderScheduler>();
+        services.AddHostedService<ReminderWorker>();
+        services.AddScoped<ScanMailer>();
+        services.AddScoped<MailTemplateStore>();
+        services.AddScoped<RoundCreator>();
+        services.AddScoped<RoundLifecycle>();
         services.AddScoped<RespondentService>();
         return services;
     }
@@ -23,6 +32,7 @@ public static class ScanSetup
         app.MapResponseFileEndpoints();
         app.MapInvitationsEndpoints();
         app.MapRespondentEndpoints();
+        app.MapMailTemplatesEndpoints();
         return app;
     }
 }

@@ -1,10 +1,9 @@
-using System.Net.Mail;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Tenancy;
@@ -13,14 +12,27 @@ namespace Weerbaar.Web.Features.Scan.Invitations;
 
 public sealed record InvitationRequest(string? Gemeentecode, string? Name, string? Email, string? Role = null);
 
+public sealed record ContactRequest(string? Name, string? Email, string? Role = null);
+
 public sealed record CreatedInvitation(string Gemeentecode, Guid InvitationId, string Token);
+
+public sealed record RemindRequest(List<string>? Gemeentecodes = null);
+
+public sealed record Reminded(IReadOnlyList<string> Gemeentecodes);
 
 public static class InvitationsEndpoints
 {
     public static IEndpointRouteBuilder MapInvitationsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(ApiConventions.BasePath + "/rounds/{id:guid}/invitations", async Task<Results<Created<List<CreatedInvitation>>, ProblemHttpResult>> (
-            Guid id, List<InvitationRequest> request, AppDbContext db, ReferenceData reference, InvitationSender sender, HttpContext http, CancellationToken ct) =>
+        var group = app.MapGroup(ApiConventions.BasePath + "/rounds/{id:guid}").WithTags("Weerbaarheidsscan").RequireAuthorization(Policies.Onderzoek);
+
+        group.MapGet("/invitations", async Task<Results<Ok<List<InvitationDto>>, ProblemHttpResult>> (Guid id, InvitationQueries queries, CancellationToken ct) =>
+            await queries.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : RoundsEndpoints.RoundNotFound(id))
+            .WithName("ListInvitations").WithSummary("De uitnodigingen van de ronde met contactpersoon, herinneringen en status.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/invitations", async Task<Results<Created<List<CreatedInvitation>>, ProblemHttpResult>> (
+            Guid id, List<InvitationRequest> request, AppDbContext db, ReferenceData reference, InvitationSender sender, ScanMailer mailer, HttpContext http, CancellationToken ct) =>
         {
             var round = await db.ScanRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
             if (round is null)
@@ -29,7 +41,7 @@ public static class InvitationsEndpoints
             }
             if (round.Status == RoundStatus.Gesloten)
             {
-                return TypedResults.Problem("Deze ronde is gesloten; er kunnen geen uitnodigingen meer bij.", statusCode: 409, title: ApiConventions.DutchTitle(409));
+                return ClosedRound();
             }
             var existing = (await db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == id).Select(i => i.GemeenteCode).ToListAsync(ct)).ToHashSet();
             var errors = new List<object>();
@@ -46,14 +58,7 @@ public static class InvitationsEndpoints
                 {
                     errors.Add(new { index, field = "gemeentecode", message = $"Gemeente {code} heeft in deze ronde al een uitnodiging." });
                 }
-                if (string.IsNullOrWhiteSpace(item.Name) || item.Name.Length > 200)
-                {
-                    errors.Add(new { index, field = "name", message = "Vul de naam van de contactpersoon in (hoogstens 200 tekens)." });
-                }
-                if (!MailAddress.TryCreate(item.Email?.Trim(), out var mail) || mail.Address != item.Email?.Trim())
-                {
-                    errors.Add(new { index, field = "email", message = $"'{item.Email}' is geen geldig e-mailadres." });
-                }
+                errors.AddRange(ContactRules.Validate(item.Name, item.Email, item.Role).Select(e => new { index, field = ApiField(e.Field), message = e.Message }));
             }
             if (request.Count == 0)
             {
@@ -63,65 +68,84 @@ public static class InvitationsEndpoints
             {
                 return TypedResults.Problem(ApiConventions.ValidationProblem("Er is geen enkele uitnodiging aangemaakt.", new Dictionary<string, object?> { ["errors"] = errors }));
             }
-            var created = await sender.CreateAsync(round, request.Select(r => (r.Gemeentecode!.Trim().ToUpperInvariant(), r.Name!.Trim(), r.Email!.Trim(), r.Role?.Trim())).ToList(),
-                UsersEndpoints.BaseUrl(http), ct);
+            var created = await sender.CreateAsync(round, request.Select(r => ContactRules.Normalize(r.Gemeentecode!, r.Name!, r.Email!, r.Role)).ToList(),
+                mailer.BaseUrl(UsersEndpoints.BaseUrl(http)), ct);
             return TypedResults.Created($"{ApiConventions.BasePath}/rounds/{id}/invitations", created);
         })
-        .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
         .WithName("CreateInvitations").WithSummary("Nodig gemeenten uit; het persoonlijke token staat alleen in dit antwoord en in de e-mail.")
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/invitations/{gemeentecode}", async Task<Results<Ok<ContactsResult>, ProblemHttpResult>> (
+            Guid id, string gemeentecode, ContactRequest request, ContactsService contacts, HttpContext http, CancellationToken ct) =>
+            ToResult(id, await contacts.UpdateAsync(id, new ContactInput(gemeentecode, request.Name ?? "", request.Email ?? "", request.Role), UsersEndpoints.BaseUrl(http), ct)))
+            .WithName("SetInvitationContact")
+            .WithSummary("Zet de contactpersoon van een gemeente (maakt de uitnodiging aan als die er nog niet is). Een nieuw adres krijgt de uitnodiging opnieuw.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/invitations/import", async Task<Results<Ok<ContactsResult>, ProblemHttpResult>> (
+            Guid id, HttpRequest request, ContactsService contacts, CancellationToken ct) =>
+        {
+            if (await RequestFiles.ReadCsvAsync(request, ct) is not { } bytes)
+            {
+                return RequestFiles.Refusal(request);
+            }
+            return ToResult(id, await contacts.ImportAsync(id, bytes, UsersEndpoints.BaseUrl(request.HttpContext), ct));
+        })
+        .WithName("ImportInvitationContacts").WithSummary("Importeer contactpersonen (CSV gemeentecode,naam,email,rol; alles of niets).")
+        .Accepts<string>("text/csv")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/reminders", async Task<Results<Ok<Reminded>, ProblemHttpResult>> (
+            Guid id, RemindRequest? request, AppDbContext db, InvitationSender sender, ScanMailer mailer, HttpContext http, CancellationToken ct) =>
+        {
+            var round = await db.ScanRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
+            if (round is null)
+            {
+                return RoundsEndpoints.RoundNotFound(id);
+            }
+            if (round.Status != RoundStatus.Open)
+            {
+                return TypedResults.Problem("Herinneren kan alleen in een open ronde.", statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
+            }
+            var codes = request?.Gemeentecodes?.Select(c => c.Trim().ToUpperInvariant()).ToList();
+            var reminded = await sender.RemindAsync(round, codes, mailer.BaseUrl(UsersEndpoints.BaseUrl(http)), ct);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new Reminded(reminded));
+        })
+        .WithName("SendReminders")
+        .WithSummary("Herinner nu de uitgenodigde gemeenten die nog niet verstuurd hebben (alle, of de gegeven gemeentecodes); afgemelde gemeenten niet.")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
         return app;
     }
-}
 
-/// <summary>Creates invitations and queues their e-mails: at once in an open round, when the round opens otherwise.</summary>
-public sealed class InvitationSender(AppDbContext db, ReferenceData reference, IDataProtectionProvider protection, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<Email.EmailOptions> email)
-{
-    private readonly IDataProtector _protector = protection.CreateProtector("Weerbaar.ScanInvitation.PendingToken");
+    public static ProblemHttpResult ClosedRound() => TypedResults.Problem("Deze ronde is gesloten; er kan niets meer worden toegevoegd of gewijzigd.",
+        statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
 
-    public async Task<List<CreatedInvitation>> CreateAsync(ScanRound round, IReadOnlyList<(string Gemeente, string Name, string Email, string? Role)> contacts, string baseUrl, CancellationToken ct)
+    private static string ApiField(string field) => field switch
     {
-        var created = new List<CreatedInvitation>();
-        foreach (var (gemeente, name, address, role) in contacts)
-        {
-            var token = TokenHasher.NewToken();
-            var invitation = new ScanInvitation
-            {
-                RoundId = round.Id,
-                GemeenteCode = gemeente,
-                ContactName = name,
-                ContactEmail = address,
-                ContactRole = role,
-                TokenHash = TokenHasher.Hash(token),
-                CreatedAt = clock.GetUtcNow(),
-            };
-            db.ScanInvitations.Add(invitation);
-            if (round.Status == RoundStatus.Open)
-            {
-                InvitationMail.Enqueue(db, round, invitation, token, reference.Gemeente(gemeente)!.Name, email.Value.PublicBaseUrl ?? baseUrl, clock);
-            }
-            else
-            {
-                invitation.PendingToken = _protector.Protect(token);
-            }
-            created.Add(new CreatedInvitation(gemeente, invitation.Id, token));
-        }
-        await db.SaveChangesAsync(ct);
-        return created;
-    }
+        "naam" => "name",
+        "rol" => "role",
+        _ => field,
+    };
 
-    /// <summary>Queues the e-mails of invitations made while the round was a concept; called in the transaction that opens it.</summary>
-    public async Task QueuePendingAsync(ScanRound round, string baseUrl, CancellationToken ct)
+    private static Results<Ok<ContactsResult>, ProblemHttpResult> ToResult(Guid id, ContactsOutcome outcome) => outcome switch
     {
-        var pending = await db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == round.Id && i.PendingToken != null && i.OptedOutAt == null).ToListAsync(ct);
-        foreach (var invitation in pending)
-        {
-            InvitationMail.Enqueue(db, round, invitation, _protector.Unprotect(invitation.PendingToken!), reference.Gemeente(invitation.GemeenteCode)!.Name,
-                email.Value.PublicBaseUrl ?? baseUrl, clock);
-            invitation.PendingToken = null;
-        }
-    }
+        ContactsOutcome.Done done => TypedResults.Ok(done.Result),
+        ContactsOutcome.NotFound => RoundsEndpoints.RoundNotFound(id),
+        ContactsOutcome.Closed => ClosedRound(),
+        ContactsOutcome.Invalid invalid => TypedResults.Problem(ApiConventions.ValidationProblem(
+            $"{invalid.Errors.Count} fout(en); er is niets gewijzigd.",
+            new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }).ToList() })),
+        _ => throw new InvalidOperationException(),
+    };
 }

@@ -16,10 +16,10 @@ public sealed class ScanInvitation : ITenantOwned
     /// <summary>When the invitation e-mail was queued (on creation in an open round, or when the round opens).</summary>
     public DateTimeOffset? InvitedAt { get; set; }
     /// <summary>
-    /// While the round is a concept, the token waits here encrypted with data protection, so the e-mail can be sent
-    /// when the round opens; it is erased as soon as the e-mail is queued.
+    /// The token encrypted with data protection, so the invitation can be sent when the round opens and reminders can
+    /// repeat the same link. Lookups never use it (they go by <see cref="TokenHash"/>); it is erased when the round closes.
     /// </summary>
-    public string? PendingToken { get; set; }
+    public string? ProtectedToken { get; set; }
     public DateTimeOffset? OptedOutAt { get; set; }
     public int RemindersSent { get; set; }
     public DateTimeOffset? LastReminderAt { get; set; }

@@ -40,10 +40,20 @@ public static class RespondentEndpoints
             .WithName("SaveResponsePart").WithSummary("Sla de antwoorden van één deel op (vervangt dat deel).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapPost("/submit", async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> (string token, RespondentService respondents, CancellationToken ct) =>
-            ToResult(await respondents.SubmitAsync(token, ct)))
+        group.MapPost("/submit", async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> (string token, RespondentService respondents, HttpContext http, CancellationToken ct) =>
+            ToResult(await respondents.SubmitAsync(token, Features.Accounts.UsersEndpoints.BaseUrl(http), ct)))
             .WithName("SubmitResponse").WithSummary("Verstuur de antwoorden.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        var invitation = app.MapGroup(ApiConventions.BasePath + "/invitations/{token}").WithTags("Respondent").AllowAnonymous().RequireRateLimiting(RateLimit);
+        invitation.MapPut("/opt-out", async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> (string token, RespondentService respondents, CancellationToken ct) =>
+            ToResult(await respondents.SetOptOutAsync(token, true, ct)))
+            .WithName("OptOut").WithSummary("Meld de gemeente af voor deze ronde: geen herinneringen meer.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        invitation.MapDelete("/opt-out", async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> (string token, RespondentService respondents, CancellationToken ct) =>
+            ToResult(await respondents.SetOptOutAsync(token, false, ct)))
+            .WithName("UndoOptOut").WithSummary("Maak de afmelding ongedaan.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -3,6 +3,7 @@ using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
+using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Rounds;
 
 namespace Weerbaar.Web.Features.Scan.Responses;
@@ -21,7 +22,7 @@ public abstract record SaveOutcome
 /// The respondent's side, for the HTML pages and the token API alike. The token is the credential: no account,
 /// no tenant scope, so lookups go by token hash across tenants. Every save is committed before it is acknowledged.
 /// </summary>
-public sealed class RespondentService(AppDbContext db, InstrumentCatalog instruments, TimeProvider clock)
+public sealed class RespondentService(AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, ScanMailer mailer)
 {
     public async Task<RespondentContext?> FindAsync(string? token, CancellationToken ct)
     {
@@ -128,7 +129,7 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
         return new SaveOutcome.Saved(current + 1);
     }
 
-    public async Task<SaveOutcome> SubmitAsync(string token, CancellationToken ct)
+    public async Task<SaveOutcome> SubmitAsync(string token, string? requestBaseUrl, CancellationToken ct)
     {
         var context = await FindAsync(token, ct);
         if (context is null)
@@ -155,28 +156,46 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
         response.CompletedOn ??= now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         response.Version++;
         response.UpdatedAt = now;
-        Email.EmailOutbox.Enqueue(db, context.Invitation.ContactEmail, $"Ontvangstbevestiging: {context.Round.Name}",
-            ConfirmationText(context, response), clock);
+        await mailer.EnqueueAsync(ScanMailKind.Bevestiging, context.Round, context.Invitation, token, mailer.BaseUrl(requestBaseUrl), ct, AnswersCopy(context, response));
         await db.SaveChangesAsync(ct);
         return new SaveOutcome.Saved(response.Version);
     }
 
-    private static string ConfirmationText(RespondentContext c, ScanResponse response)
+    /// <summary>
+    /// Opting out stops reminders and answering for this gemeente in this round; opting in again undoes it.
+    /// Answers already given are kept. Not possible once the round has closed.
+    /// </summary>
+    public async Task<SaveOutcome> SetOptOutAsync(string token, bool optOut, CancellationToken ct)
     {
-        var lines = new List<string>
+        var context = await FindAsync(token, ct);
+        if (context is null)
         {
-            $"Beste {c.Invitation.ContactName},",
-            "",
-            $"Hartelijk dank: de antwoorden van uw gemeente voor de {c.Round.Name} zijn ontvangen.",
-            c.Round.AllowChangesAfterSubmit ? $"Tot en met {c.Round.ClosesOn:d MMMM yyyy} kunt u ze met dezelfde link nog wijzigen." : "",
-            "",
-            "Een kopie van uw antwoorden:",
-        };
+            return new SaveOutcome.Refused("unknown");
+        }
+        if (context.Round.Status == RoundStatus.Gesloten)
+        {
+            return new SaveOutcome.Refused("De vragenlijst is gesloten; afmelden is niet meer nodig.");
+        }
+        var invitation = await db.ScanInvitations.IgnoreQueryFilters().FirstAsync(i => i.Id == context.Invitation.Id, ct);
+        invitation.OptedOutAt = optOut ? invitation.OptedOutAt ?? clock.GetUtcNow() : null;
+        await db.SaveChangesAsync(ct);
+        return new SaveOutcome.Saved(context.Response?.Version ?? 0);
+    }
+
+    /// <summary>The copy of the answers in the confirmation: question, then the answer in words.</summary>
+    private static string AnswersCopy(RespondentContext c, ScanResponse response)
+    {
+        var lines = new List<string>();
+        if (c.Round.AllowChangesAfterSubmit)
+        {
+            lines.Add($"Tot en met {c.Round.ClosesOn.ToString("d MMMM yyyy", Shared.Format.Dutch)} kunt u ze met dezelfde link nog wijzigen.");
+            lines.Add("");
+        }
         foreach (var q in c.Instrument.Questions)
         {
             foreach (var id in q.AnswerIds)
             {
-                lines.Add($"{id}: {response.Answers.GetValueOrDefault(id) ?? "—"}");
+                lines.Add($"{AnswerText.Label(q, id)}: {AnswerText.Display(c.Instrument, q, response.Answers.GetValueOrDefault(id))}");
             }
         }
         return string.Join("\n", lines);

@@ -33,35 +33,13 @@ public static class ResponseCsv
     {
         var rows = new List<ResponseRow>();
         var errors = new List<CsvError>();
-        string text;
-        try
+        var text = CsvInput.Decode(bytes, out var decodeError);
+        if (text is null)
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            errors.Add(new(0, "", "Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8 (door komma's gescheiden)'."));
+            errors.Add(new(0, "", decodeError!));
             return (rows, errors);
         }
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(new(0, "", "Het bestand is leeg."));
-            return (rows, errors);
-        }
-
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = DetectDelimiter(text),
-            HasHeaderRecord = false,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-        };
-        using var parser = new CsvParser(new StringReader(text), config);
+        using var parser = CsvInput.Parser(text);
         var expected = Header(instrument);
         if (!parser.Read())
         {
@@ -177,30 +155,6 @@ public static class ResponseCsv
     public static string Neutralize(string value) => value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
 
     private static string Unneutralize(string value) => value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
-
-    private static string DetectDelimiter(string text)
-    {
-        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOfAny(['\r', '\n']) is var i and >= 0 ? i : text.Length));
-        var commas = 0;
-        var semicolons = 0;
-        var quoted = false;
-        foreach (var c in firstLine)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == ',')
-            {
-                commas++;
-            }
-            else if (!quoted && c == ';')
-            {
-                semicolons++;
-            }
-        }
-        return semicolons > commas ? ";" : ",";
-    }
 
     private static string FirstDifference(string[] header, IReadOnlyList<string> expected)
     {

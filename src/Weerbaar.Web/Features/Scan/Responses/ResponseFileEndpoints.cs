@@ -14,8 +14,6 @@ public sealed record ImportResult(int Imported, int Replaced);
 /// <summary>The response file (DESIGN.md "Response file"): all-or-nothing import and a byte-stable export.</summary>
 public static class ResponseFileEndpoints
 {
-    public const long MaxFileBytes = 10 * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapResponseFileEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/rounds/{id:guid}/responses").WithTags("Weerbaarheidsscan").RequireAuthorization(Policies.Onderzoek);
@@ -23,24 +21,15 @@ public static class ResponseFileEndpoints
         group.MapPost("/import", async Task<Results<Ok<ImportResult>, ProblemHttpResult>> (
             Guid id, bool? replace, HttpRequest request, ResponseImporter importer, CancellationToken ct) =>
         {
-            var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-            if (mediaType is not (null or "text/csv" or "text/plain" or "application/vnd.ms-excel"))
+            if (await RequestFiles.ReadCsvAsync(request, ct) is not { } bytes)
             {
-                return TypedResults.Problem($"Stuur het antwoordbestand als text/csv (ontvangen: {mediaType}).",
-                    statusCode: StatusCodes.Status415UnsupportedMediaType, title: ApiConventions.DutchTitle(415));
-            }
-            var bytes = await ReadLimitedAsync(request, MaxFileBytes, ct);
-            if (bytes is null)
-            {
-                return TypedResults.Problem($"Het bestand is groter dan {MaxFileBytes / 1024 / 1024} MB; splits het in delen.",
-                    statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413));
+                return RequestFiles.Refusal(request);
             }
             return await importer.ImportAsync(id, bytes, replace ?? false, ct) switch
             {
                 ImportOutcome.Done done => TypedResults.Ok(done.Result),
                 ImportOutcome.NotFound => RoundsEndpoints.RoundNotFound(id),
-                ImportOutcome.Closed => TypedResults.Problem("Deze ronde is gesloten; er kan niets meer worden toegevoegd of gewijzigd.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                ImportOutcome.Closed => Invitations.InvitationsEndpoints.ClosedRound(),
                 ImportOutcome.Invalid invalid => TypedResults.Problem(ApiConventions.ValidationProblem(
                     $"Het bestand bevat {invalid.Errors.Count} fout(en); er is niets opgeslagen.",
                     new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }).ToList() })),
@@ -83,27 +72,6 @@ public static class ResponseFileEndpoints
 
         return app;
     }
-
-    /// <summary>Reads the body up to a limit (also where the server does not enforce one); null when it is larger.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, long limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }
 
 public abstract record ImportOutcome
@@ -113,12 +81,14 @@ public abstract record ImportOutcome
     public sealed record Closed : ImportOutcome;
     public sealed record Invalid(IReadOnlyList<CsvError> Errors) : ImportOutcome;
     public sealed record Duplicates(IReadOnlyList<(int Row, string Respondent)> Respondents) : ImportOutcome;
+    public sealed record Checked(IReadOnlyList<ResponseRow> Rows, IReadOnlyList<(int Row, string Respondent)> Existing) : ImportOutcome;
 }
 
 /// <summary>Validates the whole file first, then stores every row in one transaction.</summary>
 public sealed class ResponseImporter(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, TimeProvider clock)
 {
-    public async Task<ImportOutcome> ImportAsync(Guid roundId, byte[] file, bool replace, CancellationToken ct)
+    /// <param name="checkOnly">Validate and report what would be stored (<see cref="ImportOutcome.Checked"/>), store nothing.</param>
+    public async Task<ImportOutcome> ImportAsync(Guid roundId, byte[] file, bool replace, CancellationToken ct, bool checkOnly = false)
     {
         var round = await db.ScanRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null)
@@ -140,6 +110,10 @@ public sealed class ResponseImporter(AppDbContext db, InstrumentCatalog instrume
         var existing = (await db.ScanResponses.IgnoreQueryFilters().Where(r => r.RoundId == roundId).Select(r => r.RespondentId).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var clashes = rows.Select((r, i) => (Row: i + 2, r.Respondent)).Where(x => existing.Contains(x.Respondent)).ToList();
+        if (checkOnly)
+        {
+            return new ImportOutcome.Checked(rows, clashes);
+        }
         if (clashes.Count > 0 && !replace)
         {
             return new ImportOutcome.Duplicates(clashes);

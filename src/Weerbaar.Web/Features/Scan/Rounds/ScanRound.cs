@@ -25,6 +25,10 @@ public sealed class ScanRound
     /// <summary>Veiligheidsregio codes that make up the population; empty (with no provinces) = all gemeenten.</summary>
     public List<string> PopulationRegios { get; set; } = [];
     public List<string> PopulationProvincies { get; set; } = [];
+    /// <summary>Days before closing on which non-responders and partial responders get a reminder.</summary>
+    public List<int> ReminderDays { get; set; } = [14, 3];
+    /// <summary>Scheduled reminder days already handled, so a restart never sends one twice.</summary>
+    public List<int> RemindersDone { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 

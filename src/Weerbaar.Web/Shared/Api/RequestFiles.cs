@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Weerbaar.Web.Shared.Api;
+
+/// <summary>CSV uploads in a request body: the media type is checked and at most <see cref="MaxBytes"/> is read.</summary>
+public static class RequestFiles
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    private static readonly string?[] CsvTypes = [null, "text/csv", "text/plain", "application/vnd.ms-excel"];
+
+    /// <returns>The body, or null when it is not CSV or too large (answer with <see cref="Refusal"/>).</returns>
+    public static async Task<byte[]?> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+        => CsvTypes.Contains(MediaType(request)) ? await ReadLimitedAsync(request.Body, request.ContentLength, MaxBytes, ct) : null;
+
+    public static ProblemHttpResult Refusal(HttpRequest request) => CsvTypes.Contains(MediaType(request))
+        ? TypedResults.Problem($"Het bestand is groter dan {MaxBytes / 1024 / 1024} MB; splits het in delen.",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413))
+        : TypedResults.Problem($"Stuur het bestand als text/csv (ontvangen: {MediaType(request)}).",
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: ApiConventions.DutchTitle(415));
+
+    /// <summary>Reads a stream up to a limit (also where the server does not enforce one); null when it is larger.</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(Stream body, long? declaredLength, long limit, CancellationToken ct)
+    {
+        if (declaredLength > limit)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static string? MediaType(HttpRequest request) => request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+}

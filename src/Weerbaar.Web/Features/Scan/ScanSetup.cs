@@ -28,6 +28,7 @@ public static class ScanSetup
 
     public static IEndpointRouteBuilder MapScan(this IEndpointRouteBuilder app)
     {
+        app.MapInstrumentsEndpoints();
         app.MapRoundsEndpoints();
         app.MapResponseFileEndpoints();
         app.MapInvitationsEndpoints();

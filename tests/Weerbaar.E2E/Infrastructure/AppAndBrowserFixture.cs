@@ -25,6 +25,9 @@ public sealed class AppAndBrowserFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>Where the app writes outgoing e-mail as .eml files (no SMTP configured): {DataDirectory}/mail.</summary>
+    public string PickupDirectory => Path.Combine(_dataDirectory, "mail");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Browser niet gestart.");
 
     private KestrelAppFactory App => _app ?? throw new InvalidOperationException("App niet gestart.");

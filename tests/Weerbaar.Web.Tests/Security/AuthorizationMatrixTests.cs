@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         "POST /api/v1/invitations/{token}/response/submit",
         "GET /scan/{Token}", "POST /scan/{Token}", "GET /scan/{Token}/deel/{Part:int}", "POST /scan/{Token}/deel/{Part:int}",
         "GET /scan/{Token}/controle", "POST /scan/{Token}/controle",
+        "GET /scan/{Token}/afmelden", "POST /scan/{Token}/afmelden",
+        "PUT /api/v1/invitations/{token}/opt-out", "DELETE /api/v1/invitations/{token}/opt-out",
         "GET /api/docs/{documentName?}", "GET /api/docs/favicon.svg", "GET /api/docs/scalar.aspnetcore.js", "GET /api/docs/scalar.js",
     ];
 

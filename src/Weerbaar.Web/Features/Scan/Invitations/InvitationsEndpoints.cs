@@ -26,7 +26,7 @@ public static class InvitationsEndpoints
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/rounds/{id:guid}").WithTags("Weerbaarheidsscan").RequireAuthorization(Policies.Onderzoek);
 
-        group.MapGet("/invitations", async Task<Results<Ok<List<InvitationDto>>, ProblemHttpResult>> (Guid id, InvitationQueries queries, CancellationToken ct) =>
+        group.MapGet("/invitations", async Task<Results<Ok<List<ScanInvitationDto>>, ProblemHttpResult>> (Guid id, InvitationQueries queries, CancellationToken ct) =>
             await queries.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : RoundsEndpoints.RoundNotFound(id))
             .WithName("ListInvitations").WithSummary("De uitnodigingen van de ronde met contactpersoon, herinneringen en status.")
             .ProducesProblem(StatusCodes.Status404NotFound);

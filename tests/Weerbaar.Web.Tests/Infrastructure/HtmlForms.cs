@@ -47,6 +47,23 @@ public static partial class HtmlForms
         return await Send(client, HttpMethod.Post, url, new FormUrlEncodedContent(fields), allCookies);
     }
 
+    /// <summary>Posts a multipart form with one file, as a browser does for &lt;input type="file"&gt;.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string formName, string fileField, string fileName, byte[] content)
+    {
+        var page = await Send(client, HttpMethod.Get, url, null, null);
+        var hidden = HiddenFields(await page.Content.ReadAsStringAsync(), formName);
+        var antiforgeryCookie = string.Join("; ", page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
+        var form = new MultipartFormDataContent();
+        foreach (var (key, value) in hidden)
+        {
+            form.Add(new StringContent(value), key);
+        }
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new("text/csv");
+        form.Add(file, fileField, fileName);
+        return await Send(client, HttpMethod.Post, url, form, antiforgeryCookie);
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, HttpContent? content, string? cookie)
     {
         var request = new HttpRequestMessage(method, url) { Content = content };

@@ -69,7 +69,8 @@ public abstract class RespondentApiTests(AppFixture fixture)
         var submit = await App.Anonymous().PostAsync($"/api/v1/invitations/{token}/response/submit", null);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         Assert.Equal("submitted", (await Get(token)).GetProperty("status").GetString());
-        Assert.Equal(1, await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Ontvangstbevestiging") && m.Body.Contains("B2. ") && m.Body.Contains("Positie van"))));
+        var contact = await App.WithDbAsync(db => db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == round).Select(i => i.ContactEmail).SingleAsync());
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == contact && m.Subject.StartsWith("Ontvangstbevestiging") && m.Body.Contains("B2. ") && m.Body.Contains("Positie van"))));
 
         // Changing after submitting is allowed until the round closes (setting of this round).
         Assert.Equal(HttpStatusCode.OK, (await Save(token, 3, new { answers = new Dictionary<string, string> { ["O1"] = "Nog een zorg." } })).StatusCode);

@@ -91,7 +91,9 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
     public async Task Every_gemeente_route_is_tenant_checked_or_public_reference_data()
     {
         var unprotected = Cases.Where(c => c.HasGemeenteRoute && !PublicReferenceData.Contains(c.ToString())
-                                           && !c.Policies.Any(p => p is Weerbaar.Web.Shared.Tenancy.Policies.GemeenteLezen or Weerbaar.Web.Shared.Tenancy.Policies.GemeenteBewerken))
+                                           && !c.Policies.Any(p => p is Weerbaar.Web.Shared.Tenancy.Policies.GemeenteLezen or Weerbaar.Web.Shared.Tenancy.Policies.GemeenteBewerken
+                                               // National roles only: stricter than any gemeente check.
+                                               or Weerbaar.Web.Shared.Tenancy.Policies.Onderzoek or Weerbaar.Web.Shared.Tenancy.Policies.Beheer))
             .ToList();
         Assert.True(unprotected.Count == 0, "Gemeente-route zonder gemeentebeleid: " + string.Join(", ", unprotected));
 

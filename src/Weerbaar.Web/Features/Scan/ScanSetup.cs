@@ -1,5 +1,6 @@
 using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
+using Weerbaar.Web.Features.Scan.Monitoring;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 
@@ -23,6 +24,7 @@ public static class ScanSetup
         app.MapResponseFileEndpoints();
         app.MapInvitationsEndpoints();
         app.MapRespondentEndpoints();
+        app.MapMonitoringEndpoints();
         return app;
     }
 }

@@ -53,6 +53,16 @@ public sealed class AppAndBrowserFixture : IAsyncLifetime
         await AccountSeeder.EnsureUserAsync(users, user.Email, user.DisplayName, user.Role, user.Gemeente, null, user.Password, TimeProvider.System);
     }
 
+    /// <summary>The closed demo round with its synthetic responses (the app starts without demo data); idempotent.</summary>
+    public async Task EnsureDemoRoundAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await Weerbaar.Web.Features.Demo.DemoSeeder.SeedRoundAsync(services.GetRequiredService<Weerbaar.Web.Data.AppDbContext>(),
+            services.GetRequiredService<Weerbaar.Web.Features.Scan.Instruments.InstrumentCatalog>(),
+            services.GetRequiredService<Weerbaar.Web.Features.Gemeenten.ReferenceData>(), TimeProvider.System);
+    }
+
     /// <summary>An access token from POST /api/v1/auth/login.</summary>
     public async Task<string> BearerTokenAsync(TestUser user)
     {

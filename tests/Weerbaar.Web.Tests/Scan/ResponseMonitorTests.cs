@@ -49,6 +49,19 @@ public sealed class ResponseMonitorTests(SqliteAppFixture fixture)
         var html = await research.GetStringAsync($"/onderzoek/rondes/{round}");
         Assert.Contains("<dd>3 (0,9%)</dd>", html, StringComparison.Ordinal);
         Assert.Contains("Nog niet verstuurd (339)", html, StringComparison.Ordinal);
+        // Charts are images with a title and description; the tables with the same numbers and the exports are on the page.
+        Assert.Contains("<svg role=\"img\" aria-labelledby=\"grafiek-respons-titel\" aria-describedby=\"grafiek-respons-beschrijving\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"grafiek-respons-titel\">Respons per provincie</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"grafiek-tijd-titel\">Respons in de tijd</title>", html, StringComparison.Ordinal);
+        Assert.Contains("Item-nonrespons per vraag", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Verstuurd met lege vragen</dt><dd>3</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/rounds/{round}/monitoring/non-responders.csv", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/rounds/{round}/monitoring/item-nonresponse.csv", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/rounds/{round}/monitoring/timeline.csv", html, StringComparison.Ordinal);
+        var byRegion = await research.GetStringAsync($"/onderzoek/rondes/{round}?indeling=veiligheidsregio");
+        Assert.Contains("<title id=\"grafiek-respons-titel\">Respons per veiligheidsregio</title>", byRegion, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"veiligheidsregio\" selected", byRegion, StringComparison.Ordinal);
+        Assert.Contains("Respons per provincie</title>", await research.GetStringAsync($"/onderzoek/rondes/{round}?indeling=onzin"), StringComparison.Ordinal);
         Assert.Contains("Monitor", await research.GetStringAsync("/onderzoek/rondes"), StringComparison.Ordinal);
 
         var lezer = await fixture.Factory.UserAsync(Roles.Lezer, "GM0344");

@@ -1,6 +1,7 @@
 using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
+using Weerbaar.Web.Features.Scan.Monitoring;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 
@@ -34,6 +35,7 @@ public static class ScanSetup
         app.MapInvitationsEndpoints();
         app.MapRespondentEndpoints();
         app.MapMailTemplatesEndpoints();
+        app.MapMonitoringEndpoints();
         return app;
     }
 }

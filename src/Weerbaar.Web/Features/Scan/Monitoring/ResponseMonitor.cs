@@ -15,6 +15,14 @@ public static class ResponseMonitor
 {
     public static readonly string[] Dimensions = ["provincie", "veiligheidsregio", "grootteklasse", "stedelijkheid"];
 
+    /// <summary>The Dutch name of a dimension, for headings ("Respons per …").</summary>
+    public static string DimensionLabel(string dimension) => dimension switch
+    {
+        "grootteklasse" => "grootteklasse (inwoners)",
+        "stedelijkheid" => "stedelijkheid (stedelijk of landelijk)",
+        _ => dimension,
+    };
+
     public static IReadOnlyList<GroupResponse> By(
         string dimension, IReadOnlyList<GemeenteInfo> population, IReadOnlySet<string> invited, IReadOnlyDictionary<string, ResponseStatus> status)
         => population

@@ -84,7 +84,8 @@ public static class AnswerValidator
         return errors;
     }
 
-    private static bool Visible(Question q, Func<string, string?> lookup)
+    /// <summary>Whether a question applies: it has no condition, or the condition's multiple-choice answer contains the code.</summary>
+    public static bool Visible(Question q, Func<string, string?> lookup)
         => q.ShowIf is not { } c || (lookup(c.Question)?.Split(MultipleSeparator).Contains(c.Contains, StringComparer.Ordinal) ?? false);
 
     private static string Label(Instrument instrument, string questionId, string code)

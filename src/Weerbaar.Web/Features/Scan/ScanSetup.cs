@@ -34,6 +34,7 @@ public static class ScanSetup
         app.MapInvitationsEndpoints();
         app.MapRespondentEndpoints();
         app.MapMailTemplatesEndpoints();
+        app.MapOwnResponsesEndpoints();
         return app;
     }
 }

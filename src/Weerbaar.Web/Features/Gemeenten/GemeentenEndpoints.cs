@@ -43,7 +43,7 @@ public static class GemeentenEndpoints
             string gemeentecode, AppDbContext db, ReferenceData reference, CancellationToken ct) =>
         {
             var detail = await GemeentenQueries.DetailAsync(db, reference, gemeentecode, ct);
-            return detail is null ? NotFound(gemeentecode) : TypedResults.Ok(detail);
+            return detail is null ? GemeenteNotFound(gemeentecode) : TypedResults.Ok(detail);
         })
         .WithName("GetGemeente")
         .WithSummary("Kerncijfers van een gemeente met haar wijken en buurten (Bron: CBS).")
@@ -54,7 +54,7 @@ public static class GemeentenEndpoints
         {
             var geometry = await GemeentenQueries.OutlineAsync(db, gemeentecode, ct);
             return geometry is null
-                ? NotFound(gemeentecode)
+                ? GemeenteNotFound(gemeentecode)
                 : TypedResults.Content($$"""{"type":"Feature","properties":{"gemeentecode":"{{gemeentecode.ToUpperInvariant()}}"},"geometry":{{geometry}}}""", "application/geo+json");
         })
         .WithName("GetGemeenteOutline")
@@ -65,6 +65,7 @@ public static class GemeentenEndpoints
         return app;
     }
 
-    private static ProblemHttpResult NotFound(string code) => TypedResults.Problem(
+    /// <summary>The 404 problem of every endpoint under /gemeenten/{gemeentecode}.</summary>
+    public static ProblemHttpResult GemeenteNotFound(string code) => TypedResults.Problem(
         $"Er is geen gemeente met code '{code}'. Gemeentecodes zien eruit als GM0363.", statusCode: 404, title: ApiConventions.DutchTitle(404));
 }

@@ -36,6 +36,7 @@ public static class ScanSetup
         app.MapRespondentEndpoints();
         app.MapMailTemplatesEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapOwnResponsesEndpoints();
         return app;
     }
 }

@@ -86,7 +86,9 @@ public static class ScanReport
         var l = s.Load;
         Line($"- status codes under load: {string.Join(", ", l.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}"))}; failed requests: {l.Exceptions}; GC during load: gen0 {l.Gen0}, gen1 {l.Gen1}, gen2 {l.Gen2}{(l.StoppedByCap(o.MaxRequests) ? "; stopped by the request cap" : "")}");
         Line($"- acknowledged saves in all phases (incl. warm-up): {s.TotalSaves}; afterwards `GET …/response` of every invitation: {s.ServerVersionMismatches} whose stored version differs from the last acknowledged save");
-        text.AppendLine("- CPU and allocations are the whole process (server and load generator); CPU % is a share of all cores");
+        text.AppendLine(o.Postgres
+            ? "- CPU and allocations are the whole .NET process (server and load generator), not PostgreSQL's own server processes; CPU % is a share of all cores"
+            : "- CPU and allocations are the whole process (server, SQLite and load generator); CPU % is a share of all cores");
         if (s.Allocations.Count > 0)
         {
             Line($"- allocations by type (sampled from GCAllocationTick during the single-client phase, whole process): {string.Join(", ", s.Allocations.Select(a => $"`{a.Type}` {a.Share:P0}"))}");

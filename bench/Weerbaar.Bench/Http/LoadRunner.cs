@@ -36,6 +36,7 @@ public sealed class LoadRunner(HttpClient client)
         var cpuBefore = process.TotalProcessorTime;
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var machineBefore = MachineInfo.MachineBusyMs();
         var started = Stopwatch.StartNew();
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
@@ -52,7 +53,10 @@ public sealed class LoadRunner(HttpClient client)
         var all = latencies.SelectMany(l => l).ToArray();
         return new PhaseResult(clients, all.Length, state.Errors, state.Exceptions, started.Elapsed, LatencyStats.From(all),
             Interlocked.Read(ref state.Bytes), cpuMs, allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2,
-            state.StatusCodes.ToDictionary(kv => kv.Key, kv => kv.Value), MachineInfo.LoadAverage());
+            state.StatusCodes.ToDictionary(kv => kv.Key, kv => kv.Value), MachineInfo.LoadAverage())
+        {
+            OthersCpuPercent = MachineInfo.OthersCpuPercent(machineBefore, cpuMs, started.Elapsed),
+        };
     }
 
     private ClientStep GetStep(Uri url)

@@ -42,9 +42,10 @@ public static class ScanCommand
         var dataDirectory = Path.Combine(Path.GetTempPath(), "weerbaar-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataDirectory);
         var postgres = options.Postgres ? await ThrowawayPostgres.StartAsync() : null;
-        Action<IServiceCollection>? experiment = options.SqliteBusyTimeoutMs > 0 && postgres is null
-            ? services => services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(new SqliteBusyTimeout(options.SqliteBusyTimeoutMs)))
-            : null;
+        var pragmas = options.SqliteExperiment ? new SqlitePragmas(options.SqliteBusyTimeoutMs, options.SqliteSynchronousNormal) : null;
+        Action<IServiceCollection>? experiment = pragmas is null
+            ? null
+            : services => services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(pragmas));
         var factory = new BenchAppFactory(dataDirectory, postgres?.ConnectionString("weerbaar_bench"), experiment);
         try
         {
@@ -53,7 +54,7 @@ public static class ScanCommand
             startup.Stop();
             var database = postgres is null
                 ? $"SQLite {SqliteVersion(factory)} (WAL), file in a temporary folder on the local disk" +
-                  (experiment is null ? "" : $"; EXPERIMENT: `PRAGMA busy_timeout = {options.SqliteBusyTimeoutMs}` on every connection (bench interceptor, not the app's setting)")
+                  (pragmas is null ? "" : $"; EXPERIMENT: {pragmas.Describe()} on every connection (bench interceptor, not the app's setting)")
                 : $"{postgres.Version}, throwaway cluster on 127.0.0.1 (PostgreSQL defaults: fsync on, synchronous_commit on)";
             Console.WriteLine($"App on {baseUrl} ({database}; start-up {startup.Elapsed.TotalSeconds:F1} s).");
 
@@ -80,12 +81,16 @@ public static class ScanCommand
             }
             if (options.Parts.Contains("round"))
             {
+                var others = OthersCpu.Start();
                 run.Rounds = await RoundsAsync(api, factory.Services, gemeenten, options.RoundRepeats);
+                run.OthersCpuRounds = others.Stop();
                 run.LoadAverageAfterRounds = MachineInfo.LoadAverage();
             }
             if (options.Parts.Contains("import"))
             {
+                var others = OthersCpu.Start();
                 (run.Imports, run.ImportFileBytes) = await ImportsAsync(api, instrument, gemeenten, options);
+                run.OthersCpuImports = others.Stop();
                 run.LoadAverageAfterImports = MachineInfo.LoadAverage();
             }
 
@@ -106,6 +111,14 @@ public static class ScanCommand
             }
             HttpLoadCommand.TryDelete(dataDirectory);
         }
+    }
+
+    /// <summary>How much of the machine other processes used during a part of the run.</summary>
+    private sealed record OthersCpu(double? MachineBusyMs, TimeSpan OwnCpu, Stopwatch Watch)
+    {
+        public static OthersCpu Start() => new(MachineInfo.MachineBusyMs(), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
+
+        public double? Stop() => MachineInfo.OthersCpuPercent(MachineBusyMs, (Process.GetCurrentProcess().TotalProcessorTime - OwnCpu).TotalMilliseconds, Watch.Elapsed);
     }
 
     private static SocketsHttpHandler Handler(int connections) => new()

@@ -17,6 +17,10 @@ public sealed record ScanOptions
     public int ThinkMs { get; init; } = 1000;
     /// <summary>Experiment: PRAGMA busy_timeout on every SQLite connection (0 = as the app runs).</summary>
     public int SqliteBusyTimeoutMs { get; init; }
+    /// <summary>Experiment: PRAGMA synchronous = NORMAL on every SQLite connection.</summary>
+    public bool SqliteSynchronousNormal { get; init; }
+
+    public bool SqliteExperiment => !Postgres && (SqliteBusyTimeoutMs > 0 || SqliteSynchronousNormal);
     /// <summary>Fresh rounds per variant of the round timing.</summary>
     public int RoundRepeats { get; init; } = 10;
     public int ImportRows { get; init; } = 10_000;
@@ -29,7 +33,7 @@ public sealed record ScanOptions
 
     public string Database => Postgres ? "postgres" : "sqlite";
 
-    public string Description => Name.Length > 0 ? Name : $"{Database}-c{Clients}{(SqliteBusyTimeoutMs > 0 ? "-busy-timeout" : "")}";
+    public string Description => Name.Length > 0 ? Name : $"{Database}-c{Clients}{(SqliteBusyTimeoutMs > 0 ? "-busy-timeout" : "")}{(SqliteSynchronousNormal ? "-synchronous-normal" : "")}";
 
     public static ScanOptions Parse(IReadOnlyList<string> args)
     {
@@ -50,6 +54,7 @@ public sealed record ScanOptions
                 "--baseline-seconds" => options with { BaselineSeconds = Positive() },
                 "--think-ms" => options with { ThinkMs = Positive() },
                 "--sqlite-busy-timeout" => options with { SqliteBusyTimeoutMs = Positive() },
+                "--sqlite-synchronous-normal" => options with { SqliteSynchronousNormal = true },
                 "--round-repeats" => options with { RoundRepeats = Math.Max(1, Positive()) },
                 "--import-rows" => options with { ImportRows = Math.Max(1, Positive()) },
                 "--import-repeats" => options with { ImportRepeats = Math.Max(1, Positive()) },

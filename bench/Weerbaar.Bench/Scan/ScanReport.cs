@@ -39,7 +39,7 @@ public static class ScanReport
         text.AppendLine();
         text.Append(MachineInfo.Markdown());
         text.AppendLine();
-        Line($"Load average (1, 5, 15 min) when the run started: {run.LoadAverageAtStart}; after the page saves: {Or(run.LoadAverageAfterSave)}; after the rounds: {Or(run.LoadAverageAfterRounds)}; after the imports: {Or(run.LoadAverageAfterImports)}. A load above {Environment.ProcessorCount} means other processes shared the CPUs.");
+        Line($"Load average (1, 5, 15 min) when the run started: {run.LoadAverageAtStart}; after the page saves: {Or(run.LoadAverageAfterSave)}; after the rounds: {Or(run.LoadAverageAfterRounds)}; after the imports: {Or(run.LoadAverageAfterImports)}. A load above {Environment.ProcessorCount} means other processes shared the CPUs. How much of the {Environment.ProcessorCount} cores other processes took ({(o.Postgres ? "PostgreSQL's server processes count as others here" : "machine busy time from /proc/stat minus this process")}): page saves in the table below; rounds {Pct(run.OthersCpuRounds)}; imports {Pct(run.OthersCpuImports)}.");
         text.AppendLine();
 
         text.AppendLine("## Parameters");
@@ -73,13 +73,13 @@ public static class ScanReport
         text.AppendLine();
         Line($"Setup over the API: one round, {s.Invitations} invitations (one gemeente each), opened (which queues their e-mails). Each client owns one invitation and sends `PUT /api/v1/invitations/{{token}}/response/parts/{{part}}` with `{{version, answers}}` in a closed loop: parts 1, 2, 3 of one synthetic answer set (`DemoResponses`, seed 2026), then of another (seed 2027), and round again, so every save changes the stored answers. It sends the version the previous save returned, so the concurrency check runs on every save; since no two clients share an invitation, a 409 would be a fault. Phases: {o.WarmupSeconds} s warm-up ({o.Clients} clients), a single-client baseline of {o.BaselineSeconds} s, then {o.Seconds} s with {o.Clients} clients in a closed loop (the goal's measurement), then {o.Seconds} s with the same clients pausing {o.ThinkMs} ms after each answer (the clients start spread over one pause); cap {o.MaxRequests} requests per phase. Latency = send the request and read the whole answer; every latency is kept and sorted (exact nearest-rank percentiles).");
         text.AppendLine();
-        text.AppendLine("| phase | clients | saves | errors | saves/s | p50 ms | p95 ms | p99 ms | max ms | mean ms | CPU % | CPU ms/save | alloc KiB/save | load avg after |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        text.AppendLine("| phase | clients | saves | errors | saves/s | p50 ms | p95 ms | p99 ms | max ms | mean ms | CPU % | CPU ms/save | alloc KiB/save | others' CPU % | load avg after |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var (label, p) in new[] { ("one respondent, closed loop", s.Baseline), ($"{s.Load.Clients} respondents, closed loop", s.Load), ($"{s.Load.Clients} respondents, {o.ThinkMs} ms think time", s.Paced) })
         {
             if (p is not null)
             {
-                Line($"| {label} | {p.Clients} | {p.Requests} | {p.Errors} | {p.RequestsPerSecond:F0} | {p.Latency.P50:F2} | {p.Latency.P95:F2} | {p.Latency.P99:F2} | {p.Latency.Max:F2} | {p.Latency.Mean:F2} | {p.CpuPercent:F0} | {p.CpuMsPerRequest:F2} | {p.AllocatedKiBPerRequest:F0} | {p.LoadAverage} |");
+                Line($"| {label} | {p.Clients} | {p.Requests} | {p.Errors} | {p.RequestsPerSecond:F0} | {p.Latency.P50:F2} | {p.Latency.P95:F2} | {p.Latency.P99:F2} | {p.Latency.Max:F2} | {p.Latency.Mean:F2} | {p.CpuPercent:F0} | {p.CpuMsPerRequest:F2} | {p.AllocatedKiBPerRequest:F0} | {Pct(p.OthersCpuPercent)} | {p.LoadAverage} |");
             }
         }
         text.AppendLine();
@@ -142,6 +142,8 @@ public static class ScanReport
         : $"{invitations} invitations into an already open round (e-mails queued)";
 
     private static string Verdict(bool met) => met ? "met" : "**not met**";
+
+    private static string Pct(double? value) => value is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) + " %" : "—";
 
     private static string Or(string value) => value.Length > 0 ? value : "—";
 

@@ -39,4 +39,6 @@ public sealed record ScanRun(string Command, ScanOptions Options, DateTimeOffset
     public string LoadAverageAfterSave { get; set; } = "";
     public string LoadAverageAfterRounds { get; set; } = "";
     public string LoadAverageAfterImports { get; set; } = "";
+    public double? OthersCpuRounds { get; set; }
+    public double? OthersCpuImports { get; set; }
 }

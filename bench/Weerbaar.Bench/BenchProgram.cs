@@ -4,7 +4,7 @@ using Weerbaar.Bench.Micro;
 namespace Weerbaar.Bench;
 
 /// <summary>
-/// <c>http</c>: load test of the real app on 127.0.0.1; <c>micro</c>: BenchmarkDotNet benchmarks of pure code.
+/// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code.
 /// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
 /// </summary>
 public static class BenchProgram
@@ -17,6 +17,8 @@ public static class BenchProgram
         {
             case "http":
                 return await HttpLoadCommand.RunAsync(rest);
+            case "scan":
+                return await Scan.ScanCommand.RunAsync(rest);
             case "micro":
                 return MicroCommand.Run(rest);
             default:
@@ -25,6 +27,9 @@ public static class BenchProgram
                       Weerbaar.Bench http [--clients 50] [--seconds 20] [--warmup 5] [--max-requests 200000]
                                           [--baseline-seconds 3] [--scenario NAME]... [--hey] [--hey-seconds 10]
                                           [--alloc-profile] [--name DESCRIPTION] [--out DIR]
+                      Weerbaar.Bench scan [--clients 50] [--seconds 20] [--warmup 5] [--baseline-seconds 3] [--max-requests 200000]
+                                          [--round-repeats 10] [--import-rows 10000] [--import-repeats 5] [--only save|round|import]...
+                                          [--postgres] [--alloc-profile] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
                     See bench/README.md.
                     """);

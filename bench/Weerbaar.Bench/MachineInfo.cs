@@ -26,6 +26,29 @@ public static class MachineInfo
     public static string LoadAverage()
         => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
+    /// <summary>CPU time (ms) that all processes together used since boot, from /proc/stat (busy = not idle, not iowait); null elsewhere.</summary>
+    public static double? MachineBusyMs()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return null;
+        }
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal …, in USER_HZ (100 per second on Linux)
+        var total = fields.Take(8).Sum();
+        return (total - fields[3] - fields[4]) * 10.0;
+    }
+
+    /// <summary>
+    /// The share of all cores that other processes used while this one ran: machine busy time minus this process's CPU time,
+    /// as a percentage of elapsed time × cores. Read it next to the load average: it says how much the others took.
+    /// </summary>
+    public static double? OthersCpuPercent(double? machineBusyMsBefore, double ownCpuMs, TimeSpan elapsed)
+        => machineBusyMsBefore is { } before && MachineBusyMs() is { } after && elapsed > TimeSpan.Zero
+            ? Math.Max(0, (after - before - ownCpuMs) / (elapsed.TotalMilliseconds * Environment.ProcessorCount) * 100)
+            : null;
+
     private static string CpuModel() => FirstValue("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
 
     private static string MemoryGiB()

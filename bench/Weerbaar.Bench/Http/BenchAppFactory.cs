@@ -8,10 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Weerbaar.Bench.Http;
 
 /// <summary>
-/// The real app on Kestrel, bound to 127.0.0.1 on a free port, on SQLite in a temporary folder:
-/// no demo data, no map tiles, no login rate limit, logging at Warning, Production environment.
+/// The real app on Kestrel, bound to 127.0.0.1 on a free port, on SQLite in a temporary folder (or on the
+/// PostgreSQL database given): no demo data, no map tiles, no login or respondent rate limit, logging at Warning,
+/// Production environment.
 /// </summary>
-public sealed class BenchAppFactory(string dataDirectory) : WebApplicationFactory<Program>
+/// <param name="configureServices">Bench experiments only (e.g. an EF Core interceptor); null runs the app as configured.</param>
+public sealed class BenchAppFactory(string dataDirectory, string? postgresConnectionString = null, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "beheerder@bench.weerbaar.nl";
     public const string AdminPassword = "bench-wachtwoord-2024";
@@ -19,15 +22,21 @@ public sealed class BenchAppFactory(string dataDirectory) : WebApplicationFactor
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Weerbaar:Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Weerbaar", $"Data Source={Path.Combine(dataDirectory, "weerbaar.db")}");
+        builder.UseSetting("Weerbaar:Database:Provider", postgresConnectionString is null ? "Sqlite" : "Postgres");
+        builder.UseSetting("ConnectionStrings:Weerbaar", postgresConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "weerbaar.db")}");
         builder.UseSetting("Weerbaar:DataDirectory", dataDirectory);
         builder.UseSetting("Weerbaar:Demo:Seed", "false");
         builder.UseSetting("Weerbaar:Admin:Email", AdminEmail);
         builder.UseSetting("Weerbaar:Admin:Password", AdminPassword);
         builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
+        // All load comes from one address (127.0.0.1); the per-address limit of the respondent links would refuse it.
+        builder.UseSetting("Weerbaar:Scan:RespondentRequestsPerMinute", "100000000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
+        }
     }
 
     /// <summary>Starts Kestrel on 127.0.0.1 (never another address) and returns its base address.</summary>

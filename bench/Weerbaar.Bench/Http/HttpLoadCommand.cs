@@ -87,7 +87,7 @@ public static class HttpLoadCommand
         }
     }
 
-    private static async Task<string> LoginAsync(HttpClient client)
+    internal static async Task<string> LoginAsync(HttpClient client)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/auth/login",
             new { email = BenchAppFactory.AdminEmail, password = BenchAppFactory.AdminPassword });
@@ -134,7 +134,7 @@ public static class HttpLoadCommand
         => Console.WriteLine($"{label}: {r.Requests} requests, {r.Errors} errors, {r.RequestsPerSecond:F0} req/s, " +
                              $"p50 {r.Latency.P50:F1} p95 {r.Latency.P95:F1} p99 {r.Latency.P99:F1} max {r.Latency.Max:F1} ms, CPU {r.CpuPercent:F0}% ({r.CpuMsPerRequest:F2} ms/req), {r.AllocatedKiBPerRequest:F0} KiB/req, load {r.LoadAverage}");
 
-    private static void TryDelete(string directory)
+    internal static void TryDelete(string directory)
     {
         try
         {

@@ -40,4 +40,6 @@ public sealed record PhaseResult(
     public double CpuMsPerRequest => Requests > 0 ? CpuMs / Requests : 0;
     public double AllocatedKiBPerRequest => Requests > 0 ? AllocatedBytes / 1024.0 / Requests : 0;
     public bool StoppedByCap(int maxRequests) => Requests >= maxRequests;
+    /// <summary>Share of all cores used by other processes during the phase (see <see cref="MachineInfo.OthersCpuPercent"/>).</summary>
+    public double? OthersCpuPercent { get; init; }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Weerbaar.Bench.Scan;
 
 /// <summary>
-/// Experiments (<c>--sqlite-busy-timeout</c>, <c>--sqlite-synchronous-normal</c>), not the app's configuration: PRAGMAs
+/// Experiments (<c>--sqlite-busy-timeout</c>, since adopted by the app as Data/SqliteBusyTimeout, and <c>--sqlite-synchronous-normal</c>): PRAGMAs
 /// set on every SQLite connection the app opens.
 /// <list type="bullet">
 /// <item><c>busy_timeout</c>: a writer that finds the database locked waits inside SQLite (short, growing sleeps)

@@ -65,7 +65,8 @@ public static class DatabaseSetup
         }
         else
         {
-            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqliteBusyTimeout.Instance);
         }
     }
 

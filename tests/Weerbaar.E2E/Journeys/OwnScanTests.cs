@@ -43,7 +43,7 @@ public sealed class OwnScanTests(AppAndBrowserFixture fixture) : BrowserTest(fix
     {
         using var http = new HttpClient { BaseAddress = Fixture.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Fixture.BearerTokenAsync(TestUser.Admin));
-        using var created = await http.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = roundName, opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        using var created = await http.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = roundName, opensOn = "2025-12-15", closesOn = "2099-01-15" });
         created.EnsureSuccessStatusCode();
         var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

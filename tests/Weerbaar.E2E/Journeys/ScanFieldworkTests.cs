@@ -73,7 +73,7 @@ public sealed partial class ScanFieldworkTests(AppAndBrowserFixture fixture) : B
 
         // The research team sees it counted.
         await research.GoToAsync(roundPath, "respons");
-        await Expect(page.Locator("dl.site-figures")).ToContainTextAsync("Verstuurd (compleet)1 (");
+        await Expect(page.Locator("dl.site-figures").First).ToContainTextAsync("Verstuurd (compleet)1 (");
         await research.GoToAsync(roundPath + "/uitnodigingen", "uitnodigingen-verstuurd");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToContainTextAsync("verstuurd");
     }

@@ -19,14 +19,14 @@ public abstract class FieldworkApiTests(AppFixture fixture)
 
     private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Format.Amsterdam).DateTime);
 
-    private async Task<(HttpClient Client, Guid Round)> RoundAsync(int closesInDays = 30, int[]? reminderDays = null)
+    private async Task<(HttpClient Client, Guid Round)> RoundAsync(int closesInDays = 30, int[]? reminderDays = null, int opensInDays = -1)
     {
         var client = await App.UserAsync(Roles.Onderzoeker);
         var response = await client.PostAsJsonAsync("/api/v1/rounds", new
         {
             instrument = "weerbaarheidsscan-2025",
             name = "Veldwerk " + Guid.NewGuid().ToString("N")[..6],
-            opensOn = Today.AddDays(-1).ToString("yyyy-MM-dd"),
+            opensOn = Today.AddDays(opensInDays).ToString("yyyy-MM-dd"),
             closesOn = Today.AddDays(closesInDays).ToString("yyyy-MM-dd"),
             reminderDays,
         });
@@ -153,6 +153,22 @@ public abstract class FieldworkApiTests(AppFixture fixture)
         Assert.Single(await MailsAsync(tokens["GM0059"]), m => m.Subject.StartsWith("Herinnering", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task After_the_closing_day_answers_are_refused_and_the_schedule_closes_the_round()
+    {
+        var (client, round) = await RoundAsync(closesInDays: -1, opensInDays: -10);
+        var tokens = await InviteAsync(client, round, "GM0093");
+        await OpenAsync(client, round);
+        var refused = await LoginTests.AssertProblem(await SaveAsync(tokens["GM0093"], "1", new() { ["B1"] = "3" }), HttpStatusCode.Conflict);
+        Assert.Contains("gesloten op", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await RunScheduleAsync();
+        var stored = await App.WithDbAsync(db => db.ScanRounds.SingleAsync(r => r.Id == round));
+        Assert.Equal(Weerbaar.Web.Features.Scan.Rounds.RoundStatus.Gesloten, stored.Status);
+        Assert.Null(await App.WithDbAsync(db => db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == round).Select(i => i.ProtectedToken).SingleAsync()));
+        Assert.DoesNotContain(await MailsAsync(tokens["GM0093"]), m => m.Subject.StartsWith("Herinnering", StringComparison.Ordinal));
+    }
+
     private async Task<int> RunScheduleAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -166,7 +182,7 @@ public abstract class FieldworkApiTests(AppFixture fixture)
         var tokens = await InviteAsync(client, round, "GM0080");
         await OpenAsync(client, round);
 
-        var invalid = "gemeentecode,naam,email,rol\r\nGM0085,Anna,geen-adres,\r\nGM9999,Bob,bob@example.nl,\r\nGM0085,Anna,anna@example.nl,\r\nGM0088,\"Regel\nbreuk\",c@example.nl,Burgemeester\r\n";
+        var invalid = "gemeentecode,naam,email,rol\r\nGM0085,Anna,geen-adres,\r\nGM9999,Bob,bob@example.nl,\r\nGM0085,Anna,anna@example.nl,\r\nGM0093,\"Regel\nbreuk\",c@example.nl,Burgemeester\r\n";
         var problem = await LoginTests.AssertProblem(await ImportAsync(client, round, invalid), HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(2, "email"), (3, "gemeentecode"), (4, "gemeentecode"), (5, "naam")], errors);

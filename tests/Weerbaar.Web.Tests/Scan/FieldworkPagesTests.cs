@@ -25,7 +25,7 @@ public sealed class FieldworkPagesTests(SqliteAppFixture fixture)
     private async Task<(HttpClient Client, Guid Round)> RoundAsync()
     {
         var client = await App.UserAsync(Roles.Onderzoeker);
-        var created = await client.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Pagina " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        var created = await client.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Pagina " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15" });
         return (client, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
 

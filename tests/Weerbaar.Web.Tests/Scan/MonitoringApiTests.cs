@@ -24,7 +24,7 @@ public abstract class MonitoringApiTests(AppFixture fixture)
     private async Task<(HttpClient Client, Guid Round)> RoundWithResponsesAsync()
     {
         var client = await App.UserAsync(Roles.Onderzoeker);
-        var created = await client.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Monitoring " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        var created = await client.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Monitoring " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

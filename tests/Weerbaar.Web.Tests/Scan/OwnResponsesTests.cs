@@ -30,7 +30,7 @@ public abstract class OwnResponsesTests(AppFixture fixture)
 
     private static async Task<Guid> NewRoundAsync(HttpClient onderzoeker, string name, string opensOn = "2025-12-15")
     {
-        var response = await onderzoeker.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name, opensOn, closesOn = "2026-01-15" });
+        var response = await onderzoeker.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name, opensOn, closesOn = "2099-01-15" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

@@ -15,7 +15,7 @@ public abstract class RespondentApiTests(AppFixture fixture)
     private async Task<(HttpClient Research, Guid Round, string Token)> InvitedAsync(string gemeente = "GM0344", bool open = true, bool allowChanges = true)
     {
         var research = await App.UserAsync(Roles.Onderzoeker);
-        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Respons " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2026-01-15", allowChangesAfterSubmit = allowChanges });
+        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Respons " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15", allowChangesAfterSubmit = allowChanges });
         var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var email = $"burgemeester-{Guid.NewGuid():N}@test.weerbaar.nl";
         var invited = await research.PostAsJsonAsync($"/api/v1/rounds/{round}/invitations", new[] { new { gemeentecode = gemeente, name = "Burgemeester", email } });
@@ -128,7 +128,7 @@ public abstract class RespondentApiTests(AppFixture fixture)
     public async Task Invitations_are_validated_all_or_nothing()
     {
         var research = await App.UserAsync(Roles.Onderzoeker);
-        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Uitnodigingen", opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Uitnodigingen", opensOn = "2025-12-15", closesOn = "2099-01-15" });
         var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var response = await research.PostAsJsonAsync($"/api/v1/rounds/{round}/invitations", new[]
         {

@@ -15,7 +15,7 @@ public sealed class RespondentPagesTests(SqliteAppFixture fixture)
     private async Task<string> OpenInvitationAsync()
     {
         var research = await App.UserAsync(Roles.Onderzoeker);
-        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Pagina's " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Pagina's " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15" });
         var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var invited = await research.PostAsJsonAsync($"/api/v1/rounds/{round}/invitations", new[] { new { gemeentecode = "GM0014", name = "Burgemeester", email = "bm@groningen.test" } });
         await research.PatchAsJsonAsync($"/api/v1/rounds/{round}", new { status = "open" });

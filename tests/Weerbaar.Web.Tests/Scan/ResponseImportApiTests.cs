@@ -25,7 +25,7 @@ public abstract class ResponseImportApiTests(AppFixture fixture)
     private async Task<(HttpClient Client, Guid Round)> NewRoundAsync(object? extra = null)
     {
         var client = await App.UserAsync(Roles.Onderzoeker);
-        var response = await client.PostAsJsonAsync("/api/v1/rounds", extra ?? new { instrument = "weerbaarheidsscan-2025", name = "Test " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        var response = await client.PostAsJsonAsync("/api/v1/rounds", extra ?? new { instrument = "weerbaarheidsscan-2025", name = "Test " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
@@ -152,7 +152,7 @@ public abstract class ResponseImportApiTests(AppFixture fixture)
     [Fact]
     public async Task Population_limits_the_gemeentecodes_of_a_round()
     {
-        var (client, round) = await NewRoundAsync(new { instrument = "weerbaarheidsscan-2025", name = "Regio Utrecht", opensOn = "2025-12-15", closesOn = "2026-01-15", populationRegios = new[] { "VR09" } });
+        var (client, round) = await NewRoundAsync(new { instrument = "weerbaarheidsscan-2025", name = "Regio Utrecht", opensOn = "2025-12-15", closesOn = "2099-01-15", populationRegios = new[] { "VR09" } });
         var info = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round}");
         Assert.Equal(26, info.GetProperty("population").GetInt32()); // the gemeenten of veiligheidsregio Utrecht in 2024
         await LoginTests.AssertProblem(await ImportAsync(client, round, File(Row("r1", "GM0363"))), HttpStatusCode.UnprocessableEntity);

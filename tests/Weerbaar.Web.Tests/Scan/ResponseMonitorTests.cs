@@ -39,7 +39,7 @@ public sealed class ResponseMonitorTests(SqliteAppFixture fixture)
     public async Task The_monitoring_page_shows_the_response_of_a_round()
     {
         var research = await fixture.Factory.UserAsync(Roles.Onderzoeker);
-        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Monitor", opensOn = "2025-12-15", closesOn = "2026-01-15" });
+        var created = await research.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Monitor", opensOn = "2025-12-15", closesOn = "2099-01-15" });
         var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var scan = new InstrumentCatalog().Find("weerbaarheidsscan-2025")!;
         var csv = string.Join(",", ResponseCsv.Header(scan)) + "\r\n"

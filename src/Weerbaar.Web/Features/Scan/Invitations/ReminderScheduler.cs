@@ -7,10 +7,11 @@ using Weerbaar.Web.Shared;
 namespace Weerbaar.Web.Features.Scan.Invitations;
 
 /// <summary>
-/// Sends the scheduled reminders of open rounds (by default 14 and 3 days before closing). A day that has come is
-/// handled once: when the app was down on several reminder days, one reminder goes, not several.
+/// The clock of open rounds: closes a round after its closing day, and sends the scheduled reminders (by default 14
+/// and 3 days before closing). A day that has come is handled once: when the app was down on several reminder days,
+/// one reminder goes, not several.
 /// </summary>
-public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, TimeProvider clock)
+public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, RoundLifecycle lifecycle, TimeProvider clock)
 {
     public static IReadOnlyList<int> DueDays(ScanRound round, DateOnly today)
         => round.Status != RoundStatus.Open || today > round.ClosesOn
@@ -21,6 +22,11 @@ public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Format.Amsterdam).DateTime);
+        foreach (var expired in await db.ScanRounds.Where(r => r.Status == RoundStatus.Open && r.ClosesOn < today).Select(r => r.Id).ToListAsync(ct))
+        {
+            await lifecycle.ChangeAsync(expired, nameof(RoundStatus.Gesloten), null, ct);
+        }
+        db.ChangeTracker.Clear();
         var total = 0;
         foreach (var id in await db.ScanRounds.Where(r => r.Status == RoundStatus.Open).Select(r => r.Id).ToListAsync(ct))
         {

@@ -42,11 +42,15 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
         return new RespondentContext(invitation, round, instruments.Find(round.InstrumentId)!, response);
     }
 
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shared.Format.Amsterdam).DateTime);
+
     /// <summary>Why answers cannot change now, or null when they can.</summary>
     public static string? ChangeRefusal(RespondentContext c) => c switch
     {
         { Round.Status: RoundStatus.Concept } => "De vragenlijst is nog niet geopend.",
         { Round.Status: RoundStatus.Gesloten } => "De vragenlijst is gesloten; antwoorden kunnen niet meer worden gewijzigd.",
+        // The scheduler closes the round shortly after; until then the closing day already counts.
+        _ when c.Round.ClosesOn < Today => $"De vragenlijst is gesloten op {c.Round.ClosesOn.ToString("d MMMM yyyy", Shared.Format.Dutch)}; antwoorden kunnen niet meer worden gewijzigd.",
         { Invitation.OptedOutAt: not null } => "Deze gemeente heeft zich afgemeld voor deze ronde.",
         { Response.Status: ResponseStatus.Submitted, Round.AllowChangesAfterSubmit: false } => "De antwoorden zijn al verstuurd en kunnen niet meer worden gewijzigd.",
         _ => null,

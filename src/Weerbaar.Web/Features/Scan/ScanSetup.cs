@@ -3,6 +3,7 @@ using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Monitoring;
 using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Features.Scan.Rounds;
 
 namespace Weerbaar.Web.Features.Scan;
@@ -23,6 +24,7 @@ public static class ScanSetup
         services.AddScoped<MailTemplateStore>();
         services.AddScoped<RoundCreator>();
         services.AddScoped<RoundLifecycle>();
+        services.AddScoped<RoundResults>();
         services.AddScoped<RespondentService>();
         return services;
     }
@@ -37,6 +39,7 @@ public static class ScanSetup
         app.MapMailTemplatesEndpoints();
         app.MapMonitoringEndpoints();
         app.MapOwnResponsesEndpoints();
+        app.MapResultsEndpoints();
         return app;
     }
 }

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Analysis.Results;
+using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.Responses;
+
+namespace Weerbaar.Web.Features.Scan.Results;
+
+public sealed record QuestionResultDto(string Id, int N, int DontKnow, IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, double> Percentages, double? Mean);
+
+public sealed record PillarResultDto(string Code, int N, double? MeanScore, double? SdScore, double? MeanRank, int NRanked);
+
+public sealed record RoundResultsDto(int Responses, IReadOnlyList<QuestionResultDto> Questions, IReadOnlyList<PillarResultDto> Pillars);
+
+/// <summary>
+/// The results of a round (DESIGN.md API contract) over its submitted responses: the instrument says which question is
+/// ordinal, multiple choice or a score; Weerbaar.Analysis does the counting.
+/// </summary>
+public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
+{
+    /// <summary>The pillars in codebook order; each has a P_score and a P_rank column.</summary>
+    public static readonly string[] Pillars = ["EC", "CO", "VV", "SW", "ZR", "SO"];
+
+    /// <returns>Null when the round does not exist.</returns>
+    public async Task<RoundResultsDto?> ComputeAsync(Guid roundId, CancellationToken ct)
+    {
+        var round = await db.ScanRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null)
+        {
+            return null;
+        }
+        var answers = await db.ScanResponses.AsNoTracking()
+            .Where(r => r.RoundId == roundId && r.Status == ResponseStatus.Submitted)
+            .Select(r => r.Answers).ToListAsync(ct);
+        return Compute(instruments.Find(round.InstrumentId)!, answers);
+    }
+
+    public static RoundResultsDto Compute(Instrument instrument, IReadOnlyList<Dictionary<string, string>> answers)
+    {
+        var questions = Specs(instrument)
+            .Select(spec => ItemSummary.Summarize(spec, answers.Select(a => a.GetValueOrDefault(spec.Id))))
+            .Select(r => new QuestionResultDto(r.Id, r.N, r.DontKnow, r.Counts, r.Percentages, r.Mean))
+            .ToList();
+        var pillars = Pillars
+            .Where(p => instrument.QuestionOf($"{p}_score") is not null)
+            .Select(p => PillarSummary.Summarize(p, answers.Select(a => a.GetValueOrDefault($"{p}_score")), answers.Select(a => a.GetValueOrDefault($"{p}_rank"))))
+            .Select(p => new PillarResultDto(p.Code, p.N, p.MeanScore, p.SdScore, p.MeanRank, p.NRanked))
+            .ToList();
+        return new RoundResultsDto(answers.Count, questions, pillars);
+    }
+
+    /// <summary>Every question with a distribution: single choice, multiple choice and whole-number scores (not rankings or text).</summary>
+    public static IEnumerable<ItemSpec> Specs(Instrument instrument)
+    {
+        foreach (var q in instrument.Questions)
+        {
+            switch (q.Type)
+            {
+                case QuestionType.SingleChoice:
+                    var set = instrument.AnswerSets[q.AnswerSet!];
+                    var ordinal = set.Options.All(o => int.TryParse(o.Code, out _));
+                    yield return new ItemSpec(q.Id, ordinal ? ItemKind.Ordinal : ItemKind.Nominal, [.. set.Options.Select(o => o.Code)], set.DontKnow?.Code);
+                    break;
+                case QuestionType.MultipleChoice:
+                    yield return new ItemSpec(q.Id, ItemKind.Multiple, [.. instrument.AnswerSets[q.AnswerSet!].Options.Select(o => o.Code)]);
+                    break;
+                case QuestionType.WholeNumber:
+                    yield return new ItemSpec(q.Id, ItemKind.Score,
+                        [.. Enumerable.Range(q.Min!.Value, q.Max!.Value - q.Min.Value + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Tests.Accounts;
+using Weerbaar.Web.Tests.Infrastructure;
+
+namespace Weerbaar.Web.Tests.Scan;
+
+/// <summary>GET /api/v1/rounds/{id}/results over imported responses, checked against a hand count.</summary>
+public abstract class ResultsApiTests(AppFixture fixture)
+{
+    private WeerbaarFactory App => fixture.Factory;
+    private static readonly Instrument Scan = new InstrumentCatalog().Find("weerbaarheidsscan-2025")!;
+
+    private static string Row(string respondent, string gemeente, params (string Column, string Value)[] answers)
+        => string.Join(",", new[] { respondent, gemeente, "2025-12-15" }.Concat(Scan.ColumnOrder.Select(c => answers.FirstOrDefault(a => a.Column == c).Value ?? "")));
+
+    [Fact]
+    public async Task Results_count_submitted_responses_as_the_contract_defines()
+    {
+        var client = await App.UserAsync(Roles.Onderzoeker);
+        var created = await client.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Uitkomsten " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15" });
+        var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var empty = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round}/results");
+        Assert.Equal(0, empty.GetProperty("responses").GetInt32());
+
+        var csv = string.Join("\r\n",
+            string.Join(",", ResponseCsv.Header(Scan)),
+            Row("a", "GM0363", ("B1", "4"), ("I4", "OOV|CRISIS"), ("EC_score", "6"), ("EC_rank", "1"), ("CO_rank", "2"), ("VV_rank", "3"), ("SW_rank", "4"), ("ZR_rank", "5"), ("SO_rank", "6")),
+            Row("b", "GM0344", ("B1", "5"), ("I4", "OOV"), ("EC_score", "8")),
+            Row("c", "GM0014", ("B1", "WN"), ("I4", "NIET"), ("EC_score", "7"), ("EC_rank", "3"), ("CO_rank", "1"), ("VV_rank", "2"), ("SW_rank", "4"), ("ZR_rank", "5"), ("SO_rank", "6"))) + "\r\n";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/rounds/{round}/responses/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).StatusCode);
+
+        var results = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round}/results");
+        Assert.Equal(3, results.GetProperty("responses").GetInt32());
+        var questions = results.GetProperty("questions").EnumerateArray().ToDictionary(q => q.GetProperty("id").GetString()!);
+        Assert.DoesNotContain("O1", questions.Keys); // open text has no distribution
+        var b1 = questions["B1"];
+        Assert.Equal((2, 1), (b1.GetProperty("n").GetInt32(), b1.GetProperty("dontKnow").GetInt32()));
+        Assert.Equal(50.0, b1.GetProperty("percentages").GetProperty("4").GetDouble());
+        Assert.Equal(4.5, b1.GetProperty("mean").GetDouble());
+        var i4 = questions["I4"];
+        Assert.Equal(3, i4.GetProperty("n").GetInt32());
+        Assert.Equal(2, i4.GetProperty("counts").GetProperty("OOV").GetInt32());
+        Assert.Equal(200.0 / 3, i4.GetProperty("percentages").GetProperty("OOV").GetDouble(), 10);
+        var ec = results.GetProperty("pillars").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "EC");
+        Assert.Equal(3, ec.GetProperty("n").GetInt32());
+        Assert.Equal(7.0, ec.GetProperty("meanScore").GetDouble());
+        Assert.Equal(1.0, ec.GetProperty("sdScore").GetDouble(), 12);
+        Assert.Equal((2.0, 2), (ec.GetProperty("meanRank").GetDouble(), ec.GetProperty("nRanked").GetInt32()));
+
+        await LoginTests.AssertProblem(await client.GetAsync($"/api/v1/rounds/{Guid.NewGuid()}/results"), HttpStatusCode.NotFound);
+        var coordinator = await App.UserAsync(Roles.Coordinator, "GM0363");
+        await LoginTests.AssertProblem(await coordinator.GetAsync($"/api/v1/rounds/{round}/results"), HttpStatusCode.Forbidden);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteResultsApiTests(SqliteAppFixture fixture) : ResultsApiTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresResultsApiTests(PostgresAppFixture fixture) : ResultsApiTests(fixture);

@@ -30,3 +30,6 @@ public static class ChartScale
     /// <summary>A number for an SVG attribute: invariant culture, at most two decimals.</summary>
     public static string Svg(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One bar of a <see cref="StackedBarChart"/>: shares in percent per category (summing to 100 when N &gt; 0).</summary>
+public sealed record StackedRow(string Label, IReadOnlyList<double> Shares, int N);

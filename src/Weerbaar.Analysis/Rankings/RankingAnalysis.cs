@@ -153,7 +153,7 @@ public static class RankingAnalysis
             }
 
             var values = row.Select(v => v!.Value).ToArray();
-            if (!IsRanking(values))
+            if (!TryMidRanks(values))
             {
                 throw new ArgumentException(
                     $"Row {r} is not a ranking of 1..{m} (a permutation, or mid-ranks for ties).", nameof(ranks));
@@ -165,11 +165,16 @@ public static class RankingAnalysis
         return rows;
     }
 
-    /// <summary>True when every value equals its mid-rank within the row (so a permutation of 1..m when untied).</summary>
-    private static bool IsRanking(double[] row)
+    /// <summary>
+    /// True when every value equals its mid-rank within the row, up to 1e-9 (so a permutation of 1..m when untied);
+    /// the values are then replaced by the exact mid-ranks, so that ties are detected exactly afterwards.
+    /// </summary>
+    private static bool TryMidRanks(double[] row)
     {
-        foreach (var v in row)
+        var exact = new double[row.Length];
+        for (var k = 0; k < row.Length; k++)
         {
+            var v = row[k];
             if (!double.IsFinite(v))
             {
                 return false;
@@ -188,12 +193,14 @@ public static class RankingAnalysis
                 }
             }
 
-            if (Math.Abs(v - (below + (equal + 1) / 2.0)) > RankTolerance)
+            exact[k] = below + (equal + 1) / 2.0;
+            if (Math.Abs(v - exact[k]) > RankTolerance)
             {
                 return false;
             }
         }
 
+        exact.CopyTo(row, 0);
         return true;
     }
 

@@ -119,11 +119,28 @@ public class RankingAnalysisTests
     [InlineData(new double[] { 0, 1, 2 })]
     [InlineData(new double[] { 1, 2, 4 })]
     [InlineData(new double[] { 1.2, 1.8, 3 })]
+    [InlineData(new double[] { 1, 2, double.NaN })]
     public void Analyze_NotARanking_Throws(double[] row)
     {
         double?[][] rows = [[1, 2, 3], [.. row.Select(v => (double?)v)]];
 
         Assert.Throws<ArgumentException>(() => RankingAnalysis.Analyze(3, rows));
+    }
+
+    [Fact]
+    public void Analyze_MidRanksWithRoundingNoise_AreTheExactTies()
+    {
+        double?[][] noisy = [[1, 2.5 + 1e-12, 2.5 - 1e-12, 4], [1, 2, 3, 4]];
+        double?[][] exact = [[1, 2.5, 2.5, 4], [1, 2, 3, 4]];
+
+        var a = RankingAnalysis.Analyze(4, noisy);
+        var b = RankingAnalysis.Analyze(4, exact);
+
+        Assert.Equal(b.Concordance!.W, a.Concordance!.W);
+        Assert.Equal(b.Items.Select(i => i.MeanRank), a.Items.Select(i => i.MeanRank));
+        Assert.Equal(b.PreferenceCounts, a.PreferenceCounts);
+        Assert.Equal(1, a.PreferenceCounts[1][2]);
+        Assert.Equal(0, a.PreferenceCounts[2][1]);
     }
 
     [Fact]

@@ -53,6 +53,12 @@ public abstract class ResultsApiTests(AppFixture fixture)
         Assert.Equal(1.0, ec.GetProperty("sdScore").GetDouble(), 12);
         Assert.Equal((2.0, 2), (ec.GetProperty("meanRank").GetDouble(), ec.GetProperty("nRanked").GetInt32()));
 
+        // Only a with B1..B5 would count, but a has B2..B5 empty: nobody is complete on either scale.
+        var scales = results.GetProperty("scales").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Equal(["B1", "B2", "B3", "B4", "B5"], scales["bewustzijn"].GetProperty("items").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(0, scales["bewustzijn"].GetProperty("n").GetInt32());
+        Assert.Equal(JsonValueKind.Null, scales["inzicht"].GetProperty("cronbachAlpha").ValueKind);
+
         await LoginTests.AssertProblem(await client.GetAsync($"/api/v1/rounds/{Guid.NewGuid()}/results"), HttpStatusCode.NotFound);
         var coordinator = await App.UserAsync(Roles.Coordinator, "GM0363");
         await LoginTests.AssertProblem(await coordinator.GetAsync($"/api/v1/rounds/{round}/results"), HttpStatusCode.Forbidden);

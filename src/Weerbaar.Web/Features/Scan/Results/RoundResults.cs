@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weerbaar.Analysis.Reliability;
 using Weerbaar.Analysis.Results;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Scan.Instruments;
@@ -10,7 +11,9 @@ public sealed record QuestionResultDto(string Id, int N, int DontKnow, IReadOnly
 
 public sealed record PillarResultDto(string Code, int N, double? MeanScore, double? SdScore, double? MeanRank, int NRanked);
 
-public sealed record RoundResultsDto(int Responses, IReadOnlyList<QuestionResultDto> Questions, IReadOnlyList<PillarResultDto> Pillars);
+public sealed record ScaleResultDto(string Id, IReadOnlyList<string> Items, int N, double? CronbachAlpha, double? AlphaLower, double? AlphaUpper);
+
+public sealed record RoundResultsDto(int Responses, IReadOnlyList<QuestionResultDto> Questions, IReadOnlyList<PillarResultDto> Pillars, IReadOnlyList<ScaleResultDto> Scales);
 
 /// <summary>
 /// The results of a round (DESIGN.md API contract) over its submitted responses: the instrument says which question is
@@ -20,6 +23,9 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
 {
     /// <summary>The pillars in codebook order; each has a P_score and a P_rank column.</summary>
     public static readonly string[] Pillars = ["EC", "CO", "VV", "SW", "ZR", "SO"];
+
+    /// <summary>The two scales of the scan: awareness (B1–B5) and insight (I1–I3), LIKERT5 without 'weet niet'.</summary>
+    public static readonly (string Id, string[] Items)[] Scales = [("bewustzijn", ["B1", "B2", "B3", "B4", "B5"]), ("inzicht", ["I1", "I2", "I3"])];
 
     /// <returns>Null when the round does not exist.</returns>
     public async Task<RoundResultsDto?> ComputeAsync(Guid roundId, CancellationToken ct)
@@ -46,8 +52,21 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
             .Select(p => PillarSummary.Summarize(p, answers.Select(a => a.GetValueOrDefault($"{p}_score")), answers.Select(a => a.GetValueOrDefault($"{p}_rank"))))
             .Select(p => new PillarResultDto(p.Code, p.N, p.MeanScore, p.SdScore, p.MeanRank, p.NRanked))
             .ToList();
-        return new RoundResultsDto(answers.Count, questions, pillars);
+        var scales = Scales
+            .Where(scale => scale.Items.All(i => instrument.QuestionOf(i) is not null))
+            .Select(scale =>
+            {
+                // 'Weet niet' and empty are missing: the respondent drops out of this scale (listwise).
+                var rows = answers.Select(a => (IReadOnlyList<double?>)scale.Items.Select(i => Numeric(a.GetValueOrDefault(i))).ToList()).ToList();
+                var alpha = CronbachAlpha.Compute(rows);
+                return new ScaleResultDto(scale.Id, scale.Items, alpha.N, alpha.Alpha, alpha.AlphaLower, alpha.AlphaUpper);
+            })
+            .ToList();
+        return new RoundResultsDto(answers.Count, questions, pillars, scales);
     }
+
+    private static double? Numeric(string? code)
+        => int.TryParse(code, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     /// <summary>Every question with a distribution: single choice, multiple choice and whole-number scores (not rankings or text).</summary>
     public static IEnumerable<ItemSpec> Specs(Instrument instrument)

@@ -70,6 +70,10 @@ bewustzijn_98 = likert(98, [0.03, 0.10, 0.30, 0.40, 0.17])
 inzicht_98 = [int(min(5, max(1, b + d))) for b, d in
               zip(bewustzijn_98, rng.choice([-2, -1, 0, 1], size=98, p=[0.08, 0.35, 0.45, 0.12]))]
 
+# Strongly different groups give tiny p-values, which test the relative precision of the tails.
+strong_high_60 = likert(60, [0.0, 0.02, 0.08, 0.40, 0.50])
+strong_low_50 = likert(50, [0.40, 0.40, 0.15, 0.05, 0.0])
+
 # ---------------------------------------------------------------- 1. Wilson
 # Wilson score interval, computed from its formula with scipy.stats.norm.ppf:
 #   centre = (k + z^2/2) / (n + z^2),  half = z / (n + z^2) * sqrt(k (n - k) / n + z^2 / 4)
@@ -156,6 +160,7 @@ for name, x, y in [
     ("likert 56 vs 45", likert_urban_56, likert_rural_45),
     ("score 56 vs 45", score_urban_56, score_rural_45),
     ("likert 190 vs 152", likert_urban_190, likert_rural_152),
+    ("strong difference, tiny p", strong_high_60, strong_low_50),
 ]:
     r = st.mannwhitneyu(x, y, use_continuity=True, alternative="two-sided", method="asymptotic")
     n1, n2 = len(x), len(y)
@@ -182,6 +187,7 @@ for name, groups in [
     ("likert 56 vs 45", [likert_urban_56, likert_rural_45]),
     ("likert five classes", [likert_urban_190[:40], likert_urban_190[40:110], likert_urban_190[110:],
                              likert_rural_152[:70], likert_rural_152[70:]]),
+    ("strong difference, tiny p", [strong_high_60, strong_low_50, likert_urban_56]),
 ]:
     r = st.kruskal(*groups)
     n = sum(len(g) for g in groups)
@@ -252,6 +258,7 @@ for name, table in [
     ("likert x urban/rural 190 vs 152", crosstab(likert_urban_190, likert_rural_152)),
     ("independent", [[10, 20], [20, 40]]),
     ("empty row dropped", [[4, 6], [0, 0], [9, 2]]),
+    ("strong difference, tiny p", crosstab(strong_high_60, strong_low_50)),
 ]:
     arr = np.asarray(table)
     for yates in ([False, True] if arr.shape == (2, 2) else [False]):
@@ -264,6 +271,9 @@ for name, table in [
                          "cramersV": float(association(reduced, method="cramer", correction=False)),
                          "anyExpectedBelowFive": bool((expected_freq(reduced) < 5).any())},
         })
+# Everyone answered 4: one non-empty row, nothing to test (scipy: degenerate dof = 0, chi2 = 0, p = 1).
+chi_cases.append({"name": "all answers equal", "table": [[0, 0], [0, 0], [0, 0], [7, 5], [0, 0]], "yates": False,
+                  "expected": None})
 chi_cases.append({"name": "one non-empty column", "table": [[3, 0], [4, 0]], "yates": False, "expected": None})
 write("statistics-chisquare.json", chi_cases,
       "scipy.stats.chi2_contingency(table without empty rows/columns, correction=yates); "
@@ -274,7 +284,8 @@ write("statistics-chisquare.json", chi_cases,
 fi_cases = []
 for table in [[[8, 2], [1, 5]], [[3, 0], [0, 3]], [[1, 1], [1, 1]], [[0, 5], [5, 0]], [[2, 7], [8, 2]],
               [[6, 2], [2, 6]], [[1, 9], [11, 3]], [[0, 0], [3, 4]], [[10, 12], [11, 9]],
-              [[45, 11], [30, 15]], [[150, 40], [110, 42]], [[0, 1], [1, 0]], [[4, 0], [1, 2]]]:
+              [[45, 11], [30, 15]], [[150, 40], [110, 42]], [[0, 1], [1, 0]], [[4, 0], [1, 2]],
+              [[55, 5], [6, 44]]]:
     r = st.fisher_exact(table, alternative="two-sided")
     (a, b), (c, d) = table
     odds = None if b * c == 0 else a * d / (b * c)

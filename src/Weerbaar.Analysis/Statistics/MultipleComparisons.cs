@@ -7,7 +7,7 @@ public static class MultipleComparisons
     /// Holm's step-down adjustment (Holm 1979), as R p.adjust(p, method = "holm"): sort the m p-values
     /// ascending, multiply the i-th smallest by m − i + 1, make the sequence non-decreasing (running maximum)
     /// and cap it at 1. Holm rather than Bonferroni because it controls the same family-wise error rate and is
-    /// uniformly more powerful; it needs no assumption about the dependence between the tests (the questions of
+    /// never less powerful; it needs no assumption about the dependence between the tests (the questions of
     /// one scan are correlated). The result is in the original order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A p-value is NaN or outside [0, 1].</exception>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Weerbaar.Analysis.Statistics;
 
 namespace Weerbaar.Analysis.Results;
 
@@ -12,11 +13,9 @@ public static class PillarSummary
 {
     public static PillarResult Summarize(string code, IEnumerable<string?> scores, IEnumerable<string?> ranks)
     {
-        var s = Numbers(scores);
+        var s = Descriptives.Summarize(Numbers(scores));
         var r = Numbers(ranks);
-        double? mean = s.Count > 0 ? s.Average() : null;
-        double? sd = s.Count > 1 ? Math.Sqrt(s.Sum(x => (x - mean!.Value) * (x - mean.Value)) / (s.Count - 1)) : null;
-        return new PillarResult(code, s.Count, mean, sd, r.Count > 0 ? r.Average() : null, r.Count);
+        return new PillarResult(code, s.N, s.Mean, s.StandardDeviation, r.Count > 0 ? r.Average() : null, r.Count);
     }
 
     private static List<double> Numbers(IEnumerable<string?> values)

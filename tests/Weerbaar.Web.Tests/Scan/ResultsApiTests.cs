@@ -63,6 +63,35 @@ public abstract class ResultsApiTests(AppFixture fixture)
         var coordinator = await App.UserAsync(Roles.Coordinator, "GM0363");
         await LoginTests.AssertProblem(await coordinator.GetAsync($"/api/v1/rounds/{round}/results"), HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Comparisons_test_urban_against_rural_with_Holm_and_other_groupings_with_Kruskal_Wallis()
+    {
+        var client = await App.UserAsync(Roles.Onderzoeker);
+        var created = await client.PostAsJsonAsync("/api/v1/rounds", new { instrument = "weerbaarheidsscan-2025", name = "Vergelijking " + Guid.NewGuid().ToString("N")[..6], opensOn = "2025-12-15", closesOn = "2099-01-15" });
+        var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // Urban (class 1) all answer 5 on B1, rural (class 5) all 1: U of the urban group = 3 × 3 = 9, rank-biserial r = 2U/(n1 n2) − 1 = 1.
+        var rows = new[] { "GM0363", "GM0344", "GM0599" }.Select((g, i) => Row($"s{i}", g, ("B1", "5"), ("EC_score", "7")))
+            .Concat(new[] { "GM0088", "GM0093", "GM0096" }.Select((g, i) => Row($"l{i}", g, ("B1", "1"), ("EC_score", "7"))));
+        var csv = string.Join("\r\n", rows.Prepend(string.Join(",", ResponseCsv.Header(Scan)))) + "\r\n";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/rounds/{round}/responses/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).StatusCode);
+
+        var result = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round}/results/comparisons?by=stedelijkheid");
+        Assert.Equal([("1", 3), ("2", 3)], result.GetProperty("groups").EnumerateArray().Select(g => (g.GetProperty("key").GetString(), g.GetProperty("n").GetInt32())));
+        var tests = result.GetProperty("tests").EnumerateArray().ToDictionary(t => t.GetProperty("questionId").GetString()!);
+        var b1 = tests["B1"];
+        Assert.Equal("mann-whitney-u", b1.GetProperty("test").GetString());
+        Assert.Equal(9.0, b1.GetProperty("statistic").GetDouble());
+        Assert.Equal(1.0, b1.GetProperty("effectSize").GetDouble(), 12);
+        Assert.True(b1.GetProperty("p").GetDouble() < 0.1);
+        Assert.True(b1.GetProperty("pHolm").GetDouble() >= b1.GetProperty("p").GetDouble());
+        Assert.Equal(1.0, tests["EC_score"].GetProperty("p").GetDouble()); // all equal: no difference
+        Assert.Equal(JsonValueKind.Null, tests["B2"].GetProperty("p").ValueKind); // nobody answered B2: no test, not in the Holm family
+
+        var byProvince = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round}/results/comparisons?by=provincie");
+        Assert.Equal("kruskal-wallis", byProvince.GetProperty("tests").EnumerateArray().First().GetProperty("test").GetString());
+        await LoginTests.AssertProblem(await client.GetAsync($"/api/v1/rounds/{round}/results/comparisons?by=kleur"), HttpStatusCode.UnprocessableEntity);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -25,6 +25,7 @@ public static class ScanSetup
         services.AddScoped<RoundCreator>();
         services.AddScoped<RoundLifecycle>();
         services.AddScoped<RoundResults>();
+        services.AddScoped<RoundComparisons>();
         services.AddScoped<RespondentService>();
         return services;
     }

@@ -48,7 +48,7 @@ public static class ResponseMonitor
         _ => ("4", "100.000 inwoners of meer"),
     };
 
-    private static (string Key, string Label) Group(string dimension, GemeenteInfo g) => dimension switch
+    public static (string Key, string Label) Group(string dimension, GemeenteInfo g) => dimension switch
     {
         "provincie" => (g.ProvincieName, g.ProvincieName),
         "veiligheidsregio" => (g.VeiligheidsregioCode, g.VeiligheidsregioName),

@@ -16,6 +16,23 @@ public static class ResultsEndpoints
             .WithName("GetRoundResults")
             .WithSummary("Uitkomsten van de ronde over de verstuurde antwoorden: per vraag n, weet niet, aantallen, percentages (van n) en gemiddelde; per pijler score en rang.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/results/comparisons", async Task<Results<Ok<ComparisonsDto>, ProblemHttpResult>> (
+                Guid id, string? by, RoundComparisons comparisons, CancellationToken ct) =>
+            {
+                var dimension = by?.Trim().ToLowerInvariant() ?? "stedelijkheid";
+                if (!Monitoring.ResponseMonitor.Dimensions.Contains(dimension))
+                {
+                    return TypedResults.Problem(ApiConventions.ValidationProblem($"Vergelijk op {string.Join(", ", Monitoring.ResponseMonitor.Dimensions)}.",
+                        new Dictionary<string, object?> { ["errors"] = new[] { new { field = "by", message = $"Onbekende indeling '{by}'." } } }));
+                }
+                return await comparisons.ComputeAsync(id, dimension, ct) is { } dto ? TypedResults.Ok(dto) : RoundsEndpoints.RoundNotFound(id);
+            })
+            .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
+            .WithName("GetRoundComparisons")
+            .WithSummary("Verschillen tussen groepen gemeenten (stedelijkheid, provincie, veiligheidsregio, grootteklasse) per vraag: Mann–Whitney U of Kruskal–Wallis, effectgrootte, Holm-correctie.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 }

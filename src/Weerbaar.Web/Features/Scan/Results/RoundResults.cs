@@ -35,11 +35,13 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
         {
             return null;
         }
-        var answers = await db.ScanResponses.AsNoTracking()
+        return Compute(instruments.Find(round.InstrumentId)!, await SubmittedAnswersAsync(roundId, ct));
+    }
+
+    public Task<List<Dictionary<string, string>>> SubmittedAnswersAsync(Guid roundId, CancellationToken ct)
+        => db.ScanResponses.AsNoTracking()
             .Where(r => r.RoundId == roundId && r.Status == ResponseStatus.Submitted)
             .Select(r => r.Answers).ToListAsync(ct);
-        return Compute(instruments.Find(round.InstrumentId)!, answers);
-    }
 
     public static RoundResultsDto Compute(Instrument instrument, IReadOnlyList<Dictionary<string, string>> answers)
     {
@@ -65,7 +67,7 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
         return new RoundResultsDto(answers.Count, questions, pillars, scales);
     }
 
-    private static double? Numeric(string? code)
+    public static double? Numeric(string? code)
         => int.TryParse(code, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     /// <summary>Every question with a distribution: single choice, multiple choice and whole-number scores (not rankings or text).</summary>

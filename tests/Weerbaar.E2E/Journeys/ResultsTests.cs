@@ -22,6 +22,7 @@ public sealed class ResultsTests(AppAndBrowserFixture fixture) : BrowserTest(fix
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Bewustzijn (B1–B5)" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Tabel: Bewustzijn (B1–B5)" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(6);
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Gemiddelde score per pijler (1–10)" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Score tegenover prioriteit per pijler" })).ToBeVisibleAsync();
         var scales = page.GetByRole(AriaRole.Table).Filter(new() { HasText = "Cronbachs α" });
         await Expect(scales.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
     }

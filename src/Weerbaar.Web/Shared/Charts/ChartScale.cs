@@ -33,3 +33,6 @@ public static class ChartScale
 
 /// <summary>One bar of a <see cref="StackedBarChart"/>: shares in percent per category (summing to 100 when N &gt; 0).</summary>
 public sealed record StackedRow(string Label, IReadOnlyList<double> Shares, int N);
+
+/// <summary>One point of a <see cref="QuadrantChart"/>.</summary>
+public sealed record QuadrantPoint(string Label, double X, double Y);

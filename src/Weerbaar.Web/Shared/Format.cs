@@ -10,6 +10,11 @@ public static class Format
     /// <summary>Dates that a Dutch user sees (today, a deadline) are days in this time zone, not in UTC.</summary>
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    public static DateOnly DayInAmsterdam(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime);
+
+    /// <summary>Today as a Dutch user counts days: a round's closing day ends at midnight in Amsterdam, not in UTC.</summary>
+    public static DateOnly Today(TimeProvider clock) => DayInAmsterdam(clock.GetUtcNow());
+
     public static string Number(int? value) => value?.ToString("N0", Dutch) ?? "–";
     public static string Number(double? value, int decimals) => value?.ToString("N" + decimals, Dutch) ?? "–";
     public static string Percent(double? fraction, int decimals = 1) => fraction is { } f ? (f * 100).ToString("N" + decimals, Dutch) + "%" : "–";

@@ -17,7 +17,7 @@ public abstract class FieldworkApiTests(AppFixture fixture)
 {
     private WeerbaarFactory App => fixture.Factory;
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Format.Amsterdam).DateTime);
+    private static DateOnly Today => Format.Today(TimeProvider.System);
 
     private async Task<(HttpClient Client, Guid Round)> RoundAsync(int closesInDays = 30, int[]? reminderDays = null, int opensInDays = -1)
     {

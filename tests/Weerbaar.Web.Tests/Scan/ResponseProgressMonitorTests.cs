@@ -7,7 +7,7 @@ namespace Weerbaar.Web.Tests.Scan;
 public sealed class ResponseProgressMonitorTests
 {
     private static readonly Instrument Scan = new InstrumentCatalog().Find("weerbaarheidsscan-2025")!;
-    private static readonly TimeZoneInfo Dutch = ResponseTimeline.DutchTime;
+    private static readonly TimeZoneInfo Dutch = Weerbaar.Web.Shared.Format.Amsterdam;
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -92,6 +92,23 @@ public sealed class InvitationSender(AppDbContext db, IDataProtectionProvider pr
 
     public string Token(ScanInvitation invitation) => _protector.Unprotect(invitation.ProtectedToken!);
 
+    /// <summary>Reminds now (API and pages): null when the round does not exist, an empty list with <c>open</c> false when it is not open.</summary>
+    public async Task<(bool Open, List<string> Reminded)?> RemindNowAsync(Guid roundId, IReadOnlyCollection<string>? gemeenten, string baseUrl, CancellationToken ct)
+    {
+        var round = await db.ScanRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null)
+        {
+            return null;
+        }
+        if (round.Status != RoundStatus.Open)
+        {
+            return (false, []);
+        }
+        var reminded = await RemindAsync(round, gemeenten?.Select(c => c.Trim().ToUpperInvariant()).ToList(), baseUrl, ct);
+        await db.SaveChangesAsync(ct);
+        return (true, reminded);
+    }
+
     /// <summary>After closing no link needs repeating: the encrypted tokens go, only the hashes stay.</summary>
     public Task<int> ForgetTokensAsync(Guid roundId, CancellationToken ct)
         => db.ScanInvitations.IgnoreQueryFilters().Where(i => i.RoundId == roundId && i.ProtectedToken != null)

@@ -104,22 +104,13 @@ public static class InvitationsEndpoints
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/reminders", async Task<Results<Ok<Reminded>, ProblemHttpResult>> (
-            Guid id, RemindRequest? request, AppDbContext db, InvitationSender sender, ScanMailer mailer, HttpContext http, CancellationToken ct) =>
-        {
-            var round = await db.ScanRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
-            if (round is null)
+            Guid id, RemindRequest? request, InvitationSender sender, ScanMailer mailer, HttpContext http, CancellationToken ct) =>
+            await sender.RemindNowAsync(id, request?.Gemeentecodes, mailer.BaseUrl(UsersEndpoints.BaseUrl(http)), ct) switch
             {
-                return RoundsEndpoints.RoundNotFound(id);
-            }
-            if (round.Status != RoundStatus.Open)
-            {
-                return TypedResults.Problem("Herinneren kan alleen in een open ronde.", statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
-            }
-            var codes = request?.Gemeentecodes?.Select(c => c.Trim().ToUpperInvariant()).ToList();
-            var reminded = await sender.RemindAsync(round, codes, mailer.BaseUrl(UsersEndpoints.BaseUrl(http)), ct);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(new Reminded(reminded));
-        })
+                null => RoundsEndpoints.RoundNotFound(id),
+                { Open: false } => TypedResults.Problem("Herinneren kan alleen in een open ronde.", statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                { } done => TypedResults.Ok(new Reminded(done.Reminded)),
+            })
         .WithName("SendReminders")
         .WithSummary("Herinner nu de uitgenodigde gemeenten die nog niet verstuurd hebben (alle, of de gegeven gemeentecodes); afgemelde gemeenten niet.")
         .ProducesProblem(StatusCodes.Status404NotFound)

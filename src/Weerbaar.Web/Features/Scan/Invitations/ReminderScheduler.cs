@@ -21,7 +21,7 @@ public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, 
     /// <returns>How many reminders were queued.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Format.Amsterdam).DateTime);
+        var today = Format.Today(clock);
         foreach (var expired in await db.ScanRounds.Where(r => r.Status == RoundStatus.Open && r.ClosesOn < today).Select(r => r.Id).ToListAsync(ct))
         {
             await lifecycle.ChangeAsync(expired, nameof(RoundStatus.Gesloten), null, ct);

@@ -9,9 +9,6 @@ public sealed record TimelineDay(DateOnly Day, int Started, int Submitted, int S
 /// <summary>Responses over time: per calendar day (Dutch time) from the opening of a round to its closing, or today.</summary>
 public static class ResponseTimeline
 {
-    /// <summary>The days of the fieldwork are Dutch calendar days.</summary>
-    public static TimeZoneInfo DutchTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>
     /// One row per day from <paramref name="opensOn"/> to <paramref name="closesOn"/>, or to <paramref name="today"/> when
     /// the round is still running. A response dated outside that period (an import with an earlier ingevuld_op) widens

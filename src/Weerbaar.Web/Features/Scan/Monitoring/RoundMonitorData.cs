@@ -63,8 +63,8 @@ public sealed class RoundMonitorData
 
     /// <summary>Per day, counted in responses (not gemeenten); only a response that is submitted now counts as submitted.</summary>
     public IReadOnlyList<TimelineDay> Timeline(DateTimeOffset now)
-        => ResponseTimeline.Compute(Round.OpensOn, Round.ClosesOn, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ResponseTimeline.DutchTime).DateTime),
-            _responses.Select(r => new ResponseDates(r.CreatedAt, r.Status == ResponseStatus.Submitted ? r.SubmittedAt : null)), ResponseTimeline.DutchTime);
+        => ResponseTimeline.Compute(Round.OpensOn, Round.ClosesOn, Shared.Format.DayInAmsterdam(now),
+            _responses.Select(r => new ResponseDates(r.CreatedAt, r.Status == ResponseStatus.Submitted ? r.SubmittedAt : null)), Shared.Format.Amsterdam);
 
     public IReadOnlyList<ItemNonresponseRow> ItemNonresponse() => Monitoring.ItemNonresponse.Compute(Instrument, SubmittedAnswers());
 

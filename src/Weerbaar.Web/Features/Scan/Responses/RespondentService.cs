@@ -42,7 +42,7 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
         return new RespondentContext(invitation, round, instruments.Find(round.InstrumentId)!, response);
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shared.Format.Amsterdam).DateTime);
+    private static DateOnly Today => Shared.Format.Today(TimeProvider.System);
 
     /// <summary>Why answers cannot change now, or null when they can.</summary>
     public static string? ChangeRefusal(RespondentContext c) => c switch

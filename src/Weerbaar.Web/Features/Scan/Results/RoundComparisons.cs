@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Analysis.Results;
 using Weerbaar.Analysis.Statistics;
@@ -46,7 +45,7 @@ public sealed class RoundComparisons(AppDbContext db, InstrumentCatalog instrume
         var questions = RoundResults.Specs(instruments.Find(round.InstrumentId)!).Where(s => s.Kind is ItemKind.Ordinal or ItemKind.Score).ToList();
         var raw = questions.Select(q =>
         {
-            var values = grouped.Select(g => (IReadOnlyList<double>)g.Select(r => Numeric(r.Answers.GetValueOrDefault(q.Id))).OfType<double>().ToList()).ToList();
+            var values = grouped.Select(g => (IReadOnlyList<double>)g.Select(r => RoundResults.Numeric(r.Answers.GetValueOrDefault(q.Id))).OfType<double>().ToList()).ToList();
             if (values.Count == 2)
             {
                 var mw = RankTests.MannWhitneyU(values[0], values[1]);
@@ -62,7 +61,4 @@ public sealed class RoundComparisons(AppDbContext db, InstrumentCatalog instrume
         var tests = raw.Select(t => t with { PHolm = adjusted.TryGetValue(t.QuestionId, out var p) ? p : null }).ToList();
         return new ComparisonsDto(by, groups, tests);
     }
-
-    private static double? Numeric(string? code)
-        => int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

@@ -687,6 +687,85 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.ToTable("ScanMailTemplates");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.OpenAnswers.OpenAnswerCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CodedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CoderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CoderName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Suggested")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ResponseId", "QuestionId", "CoderId")
+                        .IsUnique();
+
+                    b.ToTable("OpenAnswerCodings");
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Report.ReportNarrative", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "Key");
+
+                    b.ToTable("ReportNarratives");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanImportDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -931,6 +1010,30 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Mail.ScanMailTemplate", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.OpenAnswers.OpenAnswerCoding", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Responses.ScanResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Report.ReportNarrative", b =>
                 {
                     b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
                         .WithMany()

@@ -674,6 +674,85 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.ToTable("ScanMailTemplates");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.OpenAnswers.OpenAnswerCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CodedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoderName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suggested")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ResponseId", "QuestionId", "CoderId")
+                        .IsUnique();
+
+                    b.ToTable("OpenAnswerCodings");
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Report.ReportNarrative", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Key");
+
+                    b.ToTable("ReportNarratives");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Responses.ScanImportDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -918,6 +997,30 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Weerbaar.Web.Features.Scan.Mail.ScanMailTemplate", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.OpenAnswers.OpenAnswerCoding", b =>
+                {
+                    b.HasOne("Weerbaar.Web.Features.Scan.Responses.ScanResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Scan.Report.ReportNarrative", b =>
                 {
                     b.HasOne("Weerbaar.Web.Features.Scan.Rounds.ScanRound", null)
                         .WithMany()

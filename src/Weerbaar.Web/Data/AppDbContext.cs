@@ -8,6 +8,8 @@ using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
+using Weerbaar.Web.Features.Scan.OpenAnswers;
+using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Tenancy;
@@ -36,6 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ScanInvitation> ScanInvitations => Set<ScanInvitation>();
     public DbSet<ScanMailTemplate> ScanMailTemplates => Set<ScanMailTemplate>();
     public DbSet<ScanImportDraft> ScanImportDrafts => Set<ScanImportDraft>();
+    public DbSet<OpenAnswerCoding> OpenAnswerCodings => Set<OpenAnswerCoding>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -173,6 +177,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(d => d.FileName).HasMaxLength(260);
             e.Property(d => d.CreatedBy).HasMaxLength(256);
             e.HasOne<ScanRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OpenAnswerCoding>(e =>
+        {
+            e.Property(c => c.QuestionId).HasMaxLength(20);
+            e.Property(c => c.CoderId).HasMaxLength(450);
+            e.Property(c => c.CoderName).HasMaxLength(256);
+            e.Property(c => c.Themes).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            e.Property(c => c.Suggested).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            e.HasIndex(c => new { c.ResponseId, c.QuestionId, c.CoderId }).IsUnique();
+            e.HasIndex(c => c.RoundId);
+            e.HasOne<ScanRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ScanResponse>().WithMany().HasForeignKey(c => c.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReportNarrative>(e =>
+        {
+            e.HasKey(n => new { n.RoundId, n.Key });
+            e.Property(n => n.Key).HasMaxLength(40);
+            e.Property(n => n.Markdown).HasMaxLength(ReportNarrative.MaxMarkdown);
+            e.Property(n => n.UpdatedBy).HasMaxLength(256);
+            e.Property(n => n.Version).IsConcurrencyToken();
+            e.HasOne<ScanRound>().WithMany().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

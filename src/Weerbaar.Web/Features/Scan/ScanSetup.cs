@@ -26,6 +26,7 @@ public static class ScanSetup
         services.AddScoped<RoundLifecycle>();
         services.AddScoped<RoundResults>();
         services.AddScoped<RoundComparisons>();
+        services.AddScoped<Report.RoundReport>();
         services.AddScoped<RespondentService>();
         return services;
     }

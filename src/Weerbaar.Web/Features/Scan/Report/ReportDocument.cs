@@ -1,0 +1,64 @@
+namespace Weerbaar.Web.Features.Scan.Report;
+
+/// <summary>
+/// A round's report as data, in reading order. Every renderer (HTML page, PDF via Chromium, Word, Excel) works from
+/// this one document, so the figures, the sentences with numbers and the suppressed cells are the same everywhere.
+/// Small cells are already suppressed here: a renderer never sees a count it must not publish.
+/// </summary>
+public sealed record ReportDocument(string Title, string Subtitle, DateOnly Date, int Responses, IReadOnlyList<ReportBlock> Blocks)
+{
+    public IEnumerable<ReportHeading> Headings => Blocks.OfType<ReportHeading>();
+    public IEnumerable<ReportTable> Tables => Blocks.SelectMany(b => b switch
+    {
+        ReportTable t => [t],
+        ReportFigure f => [f.Table],
+        _ => Array.Empty<ReportTable>(),
+    });
+}
+
+public abstract record ReportBlock;
+
+/// <summary>A chapter (level 1) or section (level 2, 3) heading; <paramref name="Id"/> is the anchor in HTML and the bookmark in Word.</summary>
+public sealed record ReportHeading(int Level, string Id, string Text) : ReportBlock;
+
+/// <summary>Generated text with numbers from the data, in Dutch number format.</summary>
+public sealed record ReportParagraph(string Text) : ReportBlock;
+
+/// <summary>A section written by the research team in Markdown (empty when nobody wrote it yet).</summary>
+public sealed record ReportNarrativeBlock(string Key, string Markdown) : ReportBlock;
+
+/// <summary>A bulleted list of generated sentences.</summary>
+public sealed record ReportList(IReadOnlyList<string> Items) : ReportBlock;
+
+/// <summary>A numbered figure: a chart and the table with the same numbers (the chart's text alternative).</summary>
+public sealed record ReportFigure(int Number, string Id, string Title, string Description, ReportChart Chart, ReportTable Table) : ReportBlock;
+
+/// <summary>A table; <paramref name="Key"/> names its Excel sheet; <paramref name="N"/> is the number of respondents behind it.</summary>
+public sealed record ReportTable(string Key, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows, int? N, string? Note = null) : ReportBlock;
+
+/// <summary>Quotes (de-identified) that represent a theme of the open answers.</summary>
+public sealed record ReportQuotes(string Theme, IReadOnlyList<string> Quotes) : ReportBlock;
+
+/// <summary>A table cell: the text to show (Dutch format, or "&lt;5" when suppressed) and the number behind it for Excel.</summary>
+public sealed record ReportCell(string Text, double? Value = null)
+{
+    public static ReportCell Of(string text) => new(text);
+    public static implicit operator ReportCell(string text) => new(text);
+}
+
+public abstract record ReportChart;
+
+/// <summary>Horizontal stacked bars, one per row, shares of <see cref="Categories"/> in percent (suppressed rows have no segments).</summary>
+public sealed record StackedBarReportChart(IReadOnlyList<string> Categories, IReadOnlyList<StackedBarReportRow> Rows) : ReportChart;
+
+public sealed record StackedBarReportRow(string Label, IReadOnlyList<double>? Percentages);
+
+/// <summary>Horizontal bars with a value each (null = suppressed) on 0..<paramref name="Max"/>.</summary>
+public sealed record BarReportChart(IReadOnlyList<BarReportItem> Bars, double Max, string Unit) : ReportChart;
+
+public sealed record BarReportItem(string Label, double? Value, string ValueText);
+
+/// <summary>Score × priority per pillar: X = mean score, Y = mean rank (1 = highest priority); gaps are high priority, low score.</summary>
+public sealed record QuadrantReportChart(IReadOnlyList<QuadrantReportPoint> Points) : ReportChart;
+
+public sealed record QuadrantReportPoint(string Code, string Label, double Score, double Rank, bool Gap);

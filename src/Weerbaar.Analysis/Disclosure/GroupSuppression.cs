@@ -44,7 +44,10 @@ public static class GroupSuppression
     /// 0 &lt; n &lt; threshold (small group), and the categories when all respondents gave the same answer
     /// (unanimity, if set), because then each responding gemeente's answer is known.
     /// </summary>
-    public static ProtectedDistribution ProtectOverall(IReadOnlyList<int> counts, DisclosureSettings? settings = null)
+    /// <param name="groupSize">The respondents the distribution is drawn from, when more than its total (e.g. all
+    /// respondents of the round, of whom some skipped the question): when 0 &lt; groupSize &lt; threshold everything is
+    /// withheld too, since even "nobody answered" says something about each of so few.</param>
+    public static ProtectedDistribution ProtectOverall(IReadOnlyList<int> counts, DisclosureSettings? settings = null, int? groupSize = null)
     {
         ArgumentNullException.ThrowIfNull(counts);
         settings ??= DisclosureSettings.Default;
@@ -53,7 +56,8 @@ public static class GroupSuppression
             throw new ArgumentException("Counts are not negative.", nameof(counts));
         }
         var n = counts.Sum();
-        if (n > 0 && n < settings.Threshold)
+        var group = Math.Max(n, groupSize ?? n);
+        if ((n > 0 && n < settings.Threshold) || (group > 0 && group < settings.Threshold))
         {
             return new ProtectedDistribution(counts.Select(_ => ProtectedCell.Suppressed(SuppressionReason.SmallGroup)).ToList(),
                 ProtectedCell.Suppressed(SuppressionReason.SmallGroup));

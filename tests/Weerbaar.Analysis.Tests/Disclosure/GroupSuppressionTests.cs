@@ -67,4 +67,11 @@ public class GroupSuppressionTests
     [Fact]
     public void Overall_distribution_of_nobody_is_zeros()
         => Assert.All(GroupSuppression.ProtectOverall([0, 0, 0]).Cells, c => Assert.Equal(0, c.Count));
+
+    [Fact]
+    public void Overall_distribution_from_a_small_round_is_withheld_even_when_nobody_answered()
+    {
+        Assert.All(GroupSuppression.ProtectOverall([0, 0, 0], groupSize: 3).Cells, c => Assert.Equal(SuppressionReason.SmallGroup, c.Reason));
+        Assert.Equal([0, 0, 0], GroupSuppression.ProtectOverall([0, 0, 0], groupSize: 40).Cells.Select(c => c.Count));
+    }
 }

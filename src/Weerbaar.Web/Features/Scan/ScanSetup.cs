@@ -27,6 +27,7 @@ public static class ScanSetup
         services.AddScoped<RoundResults>();
         services.AddScoped<RoundComparisons>();
         services.AddScoped<Report.RoundReport>();
+        services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<RespondentService>();
         return services;
     }

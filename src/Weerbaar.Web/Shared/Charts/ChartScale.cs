@@ -31,8 +31,9 @@ public static class ChartScale
     public static string Svg(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
-/// <summary>One bar of a <see cref="StackedBarChart"/>: shares in percent per category (summing to 100 when N &gt; 0).</summary>
-public sealed record StackedRow(string Label, IReadOnlyList<double> Shares, int N);
+/// <summary>One bar of a <see cref="StackedBarChart"/>: shares in percent per category (summing to 100 when N &gt; 0);
+/// <paramref name="NText"/> replaces "n = N" (e.g. "n &lt; 5" for a withheld row without shares).</summary>
+public sealed record StackedRow(string Label, IReadOnlyList<double> Shares, int N, string? NText = null);
 
 /// <summary>One point of a <see cref="QuadrantChart"/>.</summary>
 public sealed record QuadrantPoint(string Label, double X, double Y);

@@ -51,7 +51,8 @@ public abstract record ReportChart;
 /// <summary>Horizontal stacked bars, one per row, shares of <see cref="Categories"/> in percent (suppressed rows have no segments).</summary>
 public sealed record StackedBarReportChart(IReadOnlyList<string> Categories, IReadOnlyList<StackedBarReportRow> Rows) : ReportChart;
 
-public sealed record StackedBarReportRow(string Label, IReadOnlyList<double>? Percentages);
+/// <summary>One bar; <paramref name="Percentages"/> null when withheld; <paramref name="NText"/> e.g. "n = 101" or "n &lt; 5".</summary>
+public sealed record StackedBarReportRow(string Label, IReadOnlyList<double>? Percentages, string? NText = null);
 
 /// <summary>Horizontal bars with a value each (null = suppressed) on 0..<paramref name="Max"/>.</summary>
 public sealed record BarReportChart(IReadOnlyList<BarReportItem> Bars, double Max, string Unit) : ReportChart;

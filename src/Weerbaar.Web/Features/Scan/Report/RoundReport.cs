@@ -1,11 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Weerbaar.Analysis.Disclosure;
 using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Scan.Results;
+using Weerbaar.Web.Shared;
 
 namespace Weerbaar.Web.Features.Scan.Report;
 
-/// <summary>Builds a round's <see cref="ReportDocument"/> from its submitted responses (work in progress).</summary>
-public sealed class RoundReport(AppDbContext db)
+/// <summary>Loads what a round's report needs and has <see cref="ReportComposer"/> write it.</summary>
+public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, RoundComparisons comparisons,
+    IConfiguration config, TimeProvider clock)
 {
+    /// <summary>The disclosure threshold (setting Weerbaar:Report:MinimumGroupSize, default 5).</summary>
+    public DisclosureSettings Disclosure => new() { Threshold = config.GetValue("Weerbaar:Report:MinimumGroupSize", DisclosureSettings.DefaultThreshold) };
+
     /// <returns>Null when the round does not exist.</returns>
     public async Task<ReportDocument?> BuildAsync(Guid roundId, CancellationToken ct)
     {
@@ -14,11 +24,21 @@ public sealed class RoundReport(AppDbContext db)
         {
             return null;
         }
-        return new ReportDocument($"Uitkomsten {round.Name}", "Weerbaarheidsscan gemeenten", DateOnly.FromDateTime(DateTime.UtcNow), 0,
-        [
-            new ReportHeading(1, "inleiding", "1. Inleiding"),
-            new ReportParagraph("Nog niet uitgewerkt."),
-            new ReportTable("respons", "Respons", ["Vraag", "n"], [["B1", new ReportCell("0", 0)]], 0),
-        ]);
+        var responses = await db.ScanResponses.AsNoTracking()
+            .Where(r => r.RoundId == roundId && r.Status == ResponseStatus.Submitted)
+            .OrderBy(r => r.Position)
+            .Select(r => new { r.GemeenteCode, r.Answers }).ToListAsync(ct);
+        var narratives = await db.ReportNarratives.AsNoTracking().Where(n => n.RoundId == roundId).ToDictionaryAsync(n => n.Key, n => n.Markdown, ct);
+        var inputs = new ReportInputs(
+            round,
+            instruments.Find(round.InstrumentId)!,
+            Format.Today(clock),
+            reference.Gemeenten.Count(g => round.InPopulation(g.Code, reference)),
+            responses.Select(r => new ReportResponse(reference.Gemeente(r.GemeenteCode), r.Answers)).ToList(),
+            narratives,
+            await comparisons.ComputeAsync(roundId, "stedelijkheid", ct),
+            [],
+            Disclosure);
+        return ReportComposer.Compose(inputs);
     }
 }

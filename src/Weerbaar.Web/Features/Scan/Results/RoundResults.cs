@@ -67,6 +67,11 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
         return new RoundResultsDto(answers.Count, questions, pillars, scales);
     }
 
+    /// <summary>The pillar's name as the ranking question labels it ("Eigen continuïteit"), or the code.</summary>
+    public static string PillarName(Instrument instrument, string code)
+        => instrument.Questions.Where(q => q.Type == QuestionType.Ranking).SelectMany(q => q.Items!)
+            .FirstOrDefault(i => i.Id == $"{code}_rank")?.Label ?? code;
+
     public static double? Numeric(string? code)
         => int.TryParse(code, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 

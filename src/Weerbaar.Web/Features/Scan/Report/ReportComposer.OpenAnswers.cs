@@ -46,7 +46,7 @@ public sealed partial class ReportComposer
     {
         var findings = new List<string>();
         var likert = _results.Questions
-            .Where(q => q.Id.Length == 2 && q.Id[0] is 'B' or 'I' && q.N >= Threshold && !Protected(q).Cells.Any(c => c.IsSuppressed) && LikertCodes.Count == 5)
+            .Where(q => Instrument.QuestionOf(q.Id)?.AnswerSet == "LIKERT5" && q.Id.Length == 2 && q.N >= Threshold && !Protected(q).Cells.Any(c => c.IsSuppressed))
             .Select(q => (q.Id, Share: 100.0 * LikertCodes.Skip(2).Sum(c => q.Counts.GetValueOrDefault(c)) / q.N))
             .ToList();
         if (likert.Count >= 2)

@@ -34,7 +34,7 @@ public abstract class ReportPageTests(AppFixture fixture)
         return (client, round);
     }
 
-    private static readonly string[] Urban = ["GM0363", "GM0344", "GM0599", "GM0518", "GM0772"];
+    private static readonly string[] Urban = ["GM0363", "GM0344", "GM0599", "GM0758", "GM0855"];
     private static readonly string[] Rural = ["GM0088", "GM0093", "GM0096", "GM0060", "GM1680"];
 
     [Fact]

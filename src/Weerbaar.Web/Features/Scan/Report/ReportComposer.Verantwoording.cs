@@ -1,4 +1,6 @@
 using Weerbaar.Analysis.Disclosure;
+using Weerbaar.Analysis.Reliability;
+using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Shared;
 using static Weerbaar.Web.Features.Scan.Report.ReportText;
 
@@ -69,5 +71,25 @@ public sealed partial class ReportComposer
             ? $"Gemeenten die alle vragen van een schaal beantwoordden tellen mee: {List(sentences)}. Een α van 0,70 of meer geldt gewoonlijk als voldoende samenhang om de vragen samen te nemen."
             : $"Er zijn te weinig volledige antwoorden (minder dan {Threshold}) om de betrouwbaarheid van de schalen te publiceren.");
         _blocks.Add(new ReportTable("betrouwbaarheid", "Cronbachs α per schaal met 95%-betrouwbaarheidsinterval (Feldt)", ["Schaal", "Vragen", "n", "α", "95%-interval"], rows, null));
+        ItemRest();
+    }
+
+    /// <summary>Per item: the correlation with the rest of its scale and α without it, so a weak item is visible.</summary>
+    private void ItemRest()
+    {
+        var rows = new List<IReadOnlyList<ReportCell>>();
+        foreach (var (id, items) in RoundResults.Scales)
+        {
+            var scale = CronbachAlpha.Compute(_in.Responses.Select(r => (IReadOnlyList<double?>)items.Select(i => RoundResults.Numeric(r.Answers.GetValueOrDefault(i))).ToList()).ToList());
+            if (scale.N < Threshold || scale.Items.Count == 0)
+            {
+                continue;
+            }
+            rows.AddRange(scale.Items.Select(s => (IReadOnlyList<ReportCell>)[$"{items[s.Index]} ({id})", Number(s.Mean, 2), Number(s.ItemRestCorrelation, 2), Number(s.AlphaIfDeleted, 2)]));
+        }
+        if (rows.Count > 0)
+        {
+            _blocks.Add(new ReportTable("item-rest", "Samenhang per vraag: correlatie met de rest van de schaal en α zonder de vraag", ["Vraag", "Gemiddelde", "Item-rest r", "α zonder vraag"], rows, null));
+        }
     }
 }

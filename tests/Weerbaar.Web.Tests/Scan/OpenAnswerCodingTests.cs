@@ -250,9 +250,16 @@ public abstract class OpenAnswerCodingTests(AppFixture fixture)
         {
             db.ScanResponses.Add(new ScanResponse
             {
-                RoundId = round, GemeenteCode = "GM0200", RespondentId = "bezig", Status = ResponseStatus.InProgress, Version = 1,
+                RoundId = round,
+                GemeenteCode = "GM0200",
+                RespondentId = "bezig",
+                Status = ResponseStatus.InProgress,
+                Version = 1,
                 Answers = new() { ["O1"] = "Nog bezig: budget en capaciteit in Apeldoorn." },
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Source = "web", Position = 99,
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                Source = "web",
+                Position = 99,
             });
             return db.SaveChangesAsync();
         });

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Weerbaar.Analysis.OpenAnswers;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Scan.Instruments;
@@ -196,8 +196,15 @@ public sealed class OpenAnswerCoder(AppDbContext db, InstrumentCatalog instrumen
             var ordered = Codebook.Themes.Select(t => t.Code).Where(suggested.Contains).ToList();
             db.OpenAnswerCodings.Add(new OpenAnswerCoding
             {
-                Id = Guid.NewGuid(), RoundId = roundId, ResponseId = answer.ResponseId, QuestionId = question, CoderId = coder.Id,
-                CoderName = coder.Name, Themes = ordered, Suggested = suggested, CodedAt = now,
+                Id = Guid.NewGuid(),
+                RoundId = roundId,
+                ResponseId = answer.ResponseId,
+                QuestionId = question,
+                CoderId = coder.Id,
+                CoderName = coder.Name,
+                Themes = ordered,
+                Suggested = suggested,
+                CodedAt = now,
             });
             coded++;
         }

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Weerbaar.Analysis.OpenAnswers;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Gemeenten;

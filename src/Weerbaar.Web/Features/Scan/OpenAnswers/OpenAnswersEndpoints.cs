@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Api;

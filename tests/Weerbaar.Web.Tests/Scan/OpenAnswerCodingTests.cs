@@ -108,6 +108,11 @@ public abstract class OpenAnswerCodingTests(AppFixture fixture)
         Assert.True(mine.CodedAt > first);
         Assert.Equal(["REGIE"], codings.Single(c => c.CoderId == b.Id).Themes);
 
+        // A double-clicked save: both requests succeed, one row remains.
+        var twice = await Task.WhenAll(CodeAsync(a, round, responses[0], "VITAAL"), CodeAsync(a, round, responses[0], "VITAAL"));
+        Assert.All(twice, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(["VITAAL"], (await CodingsAsync(round)).Single(c => c.CoderId == a.Id).Themes);
+
         // No theme at all is a coding too ("geen thema").
         await CodeAsync(a, round, responses[0]);
         Assert.Empty((await CodingsAsync(round)).Single(c => c.CoderId == a.Id).Themes);

@@ -153,17 +153,30 @@ public sealed class OpenAnswerCoder(AppDbContext db, InstrumentCatalog instrumen
         var ordered = Codebook.Themes.Select(t => t.Code).Where(themes.Contains).ToList();
         var suggested = suggester.Suggest(text.Trim()).Select(s => s.Code).ToList();
         var now = clock.GetUtcNow();
-        var coding = await db.OpenAnswerCodings.FirstOrDefaultAsync(c => c.ResponseId == responseId && c.QuestionId == question && c.CoderId == coder.Id, ct);
-        if (coding is null)
+        // A double-clicked save can insert the same (response, question, coder) twice at once: the unique index refuses
+        // the second insert, which then finds the first row and updates it.
+        for (var attempt = 1; ; attempt++)
         {
-            coding = new OpenAnswerCoding { Id = Guid.NewGuid(), RoundId = roundId, ResponseId = responseId, QuestionId = question, CoderId = coder.Id, CoderName = coder.Name };
-            db.OpenAnswerCodings.Add(coding);
+            var coding = await db.OpenAnswerCodings.FirstOrDefaultAsync(c => c.ResponseId == responseId && c.QuestionId == question && c.CoderId == coder.Id, ct);
+            if (coding is null)
+            {
+                coding = new OpenAnswerCoding { Id = Guid.NewGuid(), RoundId = roundId, ResponseId = responseId, QuestionId = question, CoderId = coder.Id, CoderName = coder.Name };
+                db.OpenAnswerCodings.Add(coding);
+            }
+            coding.CoderName = coder.Name;
+            coding.Themes = ordered;
+            coding.Suggested = suggested;
+            coding.CodedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        coding.CoderName = coder.Name;
-        coding.Themes = ordered;
-        coding.Suggested = suggested;
-        coding.CodedAt = now;
-        await db.SaveChangesAsync(ct);
         return new CodingOutcome.Saved(new OwnCoding(ordered, coder.Name, now));
     }
 
@@ -180,35 +193,46 @@ public sealed class OpenAnswerCoder(AppDbContext db, InstrumentCatalog instrumen
         }
         var question = found.Question.Id;
         var answers = (await AnswersAsync(roundId, [question], ct))[question];
-        var mine = (await db.OpenAnswerCodings.AsNoTracking()
-            .Where(c => c.RoundId == roundId && c.QuestionId == question && c.CoderId == coder.Id)
-            .Select(c => c.ResponseId).ToListAsync(ct)).ToHashSet();
-        var now = clock.GetUtcNow();
-        int coded = 0, without = 0;
-        foreach (var answer in answers.Where(a => !mine.Contains(a.ResponseId)))
+        for (var attempt = 1; ; attempt++)
         {
-            var suggested = suggester.Suggest(answer.Text).Select(s => s.Code).ToList();
-            if (suggested.Count == 0)
+            var mine = (await db.OpenAnswerCodings.AsNoTracking()
+                .Where(c => c.RoundId == roundId && c.QuestionId == question && c.CoderId == coder.Id)
+                .Select(c => c.ResponseId).ToListAsync(ct)).ToHashSet();
+            var now = clock.GetUtcNow();
+            int coded = 0, without = 0;
+            foreach (var answer in answers.Where(a => !mine.Contains(a.ResponseId)))
             {
-                without++;
-                continue;
+                var suggested = suggester.Suggest(answer.Text).Select(s => s.Code).ToList();
+                if (suggested.Count == 0)
+                {
+                    without++;
+                    continue;
+                }
+                var ordered = Codebook.Themes.Select(t => t.Code).Where(suggested.Contains).ToList();
+                db.OpenAnswerCodings.Add(new OpenAnswerCoding
+                {
+                    Id = Guid.NewGuid(),
+                    RoundId = roundId,
+                    ResponseId = answer.ResponseId,
+                    QuestionId = question,
+                    CoderId = coder.Id,
+                    CoderName = coder.Name,
+                    Themes = ordered,
+                    Suggested = suggested,
+                    CodedAt = now,
+                });
+                coded++;
             }
-            var ordered = Codebook.Themes.Select(t => t.Code).Where(suggested.Contains).ToList();
-            db.OpenAnswerCodings.Add(new OpenAnswerCoding
+            try
             {
-                Id = Guid.NewGuid(),
-                RoundId = roundId,
-                ResponseId = answer.ResponseId,
-                QuestionId = question,
-                CoderId = coder.Id,
-                CoderName = coder.Name,
-                Themes = ordered,
-                Suggested = suggested,
-                CodedAt = now,
-            });
-            coded++;
+                await db.SaveChangesAsync(ct);
+                return (coded, without);
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // The researcher saved one of these answers meanwhile: start again without it.
+                db.ChangeTracker.Clear();
+            }
         }
-        await db.SaveChangesAsync(ct);
-        return (coded, without);
     }
 }

@@ -33,6 +33,7 @@ public static class ScanSetup
         services.AddScoped<OpenAnswerCoder>();
         services.AddScoped<OpenAnswerAgreement>();
         services.AddScoped<OpenAnswerThemes>();
+        services.AddSingleton<QuoteScrubber>();
         return services;
     }
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Analysis.OpenAnswers;
 using Weerbaar.Web.Data;
-using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Instruments;
 
 namespace Weerbaar.Web.Features.Scan.OpenAnswers;
@@ -11,7 +10,7 @@ namespace Weerbaar.Web.Features.Scan.OpenAnswers;
 /// Theme frequencies per open question over the coded answers, with up to three de-identified representative quotes
 /// per theme — what a report shows of the open answers.
 /// </summary>
-public sealed partial class OpenAnswerThemes(AppDbContext db, InstrumentCatalog instruments, OpenAnswerCoder coder, ThemeSuggester suggester, ReferenceData reference)
+public sealed partial class OpenAnswerThemes(AppDbContext db, InstrumentCatalog instruments, OpenAnswerCoder coder, ThemeSuggester suggester, QuoteScrubber scrubber)
 {
     /// <summary>Disclosure threshold used when none is given: a theme fewer than five gemeenten raised is not quoted.</summary>
     public const int DefaultSuppressBelow = 5;
@@ -44,7 +43,8 @@ public sealed partial class OpenAnswerThemes(AppDbContext db, InstrumentCatalog 
         var answers = await coder.AnswersAsync(roundId, questions.Select(q => q.Id).ToList(), ct);
         var codings = await db.OpenAnswerCodings.AsNoTracking().Where(c => c.RoundId == roundId).ToListAsync(ct);
         var primary = PrimaryCoders(codings);
-        var deidentifiers = new Dictionary<string, QuoteDeidentifier>(StringComparer.Ordinal);
+        // An answer's keyword matches are needed for every theme it carries: stem it once.
+        var suggestions = new Dictionary<(Guid, string), IReadOnlyList<ThemeSuggestion>>();
         var result = new List<OpenQuestionThemes>();
         foreach (var question in questions)
         {
@@ -58,13 +58,23 @@ public sealed partial class OpenAnswerThemes(AppDbContext db, InstrumentCatalog 
             foreach (var theme in OpenAnswerCoder.Codebook.Themes)
             {
                 var with = coded.Where(c => c.Themes.Contains(theme.Code)).Select(c => c.Answer).ToList();
-                var quotes = with.Count == 0 || with.Count < threshold ? [] : await QuotesAsync(theme.Code, with, deidentifiers, ct);
+                var quotes = with.Count == 0 || with.Count < threshold ? [] : await QuotesAsync(theme.Code, with, a => Suggestions(a, question.Id), ct);
                 themes.Add(new ThemeFrequency(theme.Code, theme.Label, with.Count, quotes));
             }
             result.Add(new OpenQuestionThemes(question.Id, question.Text, answers[question.Id].Count, coded.Count,
                 themes.OrderByDescending(t => t.Count).ToList()));
         }
         return result;
+
+        IReadOnlyList<ThemeSuggestion> Suggestions(OpenAnswer answer, string questionId)
+        {
+            if (!suggestions.TryGetValue((answer.ResponseId, questionId), out var found))
+            {
+                found = suggester.Suggest(answer.Text);
+                suggestions[(answer.ResponseId, questionId)] = found;
+            }
+            return found;
+        }
     }
 
     /// <summary>
@@ -82,21 +92,23 @@ public sealed partial class OpenAnswerThemes(AppDbContext db, InstrumentCatalog 
     /// Up to three distinct quotes: the answers with the most keyword matches for the theme (tie: shorter answer,
     /// then response id), de-identified, whitespace collapsed and cut to 300 characters at a word boundary.
     /// </summary>
-    private async Task<IReadOnlyList<string>> QuotesAsync(string theme, List<OpenAnswer> answers, Dictionary<string, QuoteDeidentifier> deidentifiers, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> QuotesAsync(string theme, List<OpenAnswer> answers, Func<OpenAnswer, IReadOnlyList<ThemeSuggestion>> suggest, CancellationToken ct)
     {
         var ranked = answers
-            .Select(a => (Answer: a, Matches: suggester.Suggest(a.Text).FirstOrDefault(s => s.Code == theme)?.Matches.Count ?? 0))
+            .Select(a => (Answer: a, Matches: suggest(a).FirstOrDefault(s => s.Code == theme)?.Matches.Count ?? 0))
             .OrderByDescending(x => x.Matches).ThenBy(x => x.Answer.Text.Length).ThenBy(x => x.Answer.ResponseId)
             .Select(x => x.Answer);
         var quotes = new List<string>();
+        // The same words from several gemeenten are one quote: de-identify each distinct text once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var answer in ranked)
         {
-            if (!deidentifiers.TryGetValue(answer.GemeenteCode, out var deidentifier))
+            var text = Whitespace().Replace(answer.Text, " ");
+            if (!seen.Add(text))
             {
-                deidentifier = new QuoteDeidentifier(reference.Gemeenten.Select(g => g.Name), await PlaceNamesAsync(answer.GemeenteCode, ct));
-                deidentifiers[answer.GemeenteCode] = deidentifier;
+                continue;
             }
-            var quote = Trim(Whitespace().Replace(deidentifier.Deidentify(answer.Text), " ").Trim());
+            var quote = Trim(Whitespace().Replace(await scrubber.DeidentifyAsync(text, answer.GemeenteCode, ct), " ").Trim());
             if (!quotes.Contains(quote, StringComparer.Ordinal))
             {
                 quotes.Add(quote);
@@ -125,36 +137,6 @@ public sealed partial class OpenAnswerThemes(AppDbContext db, InstrumentCatalog 
         return cut.TrimEnd(' ', ',', ';', ':', '-') + "…";
     }
 
-    /// <summary>
-    /// The buurt names of the respondent's gemeente (CBS), as place names to remove. Names are split at commas and
-    /// " en " ("Welgelegen, Den Hommel"; "Julianapark en omgeving"); generic names that recur in three or more
-    /// buurten across the country (Centrum, Buitengebied, Noord) and fragments shorter than four letters are left
-    /// out, because removing them would garble quotes without protecting anyone.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> PlaceNamesAsync(string gemeenteCode, CancellationToken ct)
-    {
-        var own = await db.Buurten.AsNoTracking().Where(b => b.GemeenteCode == gemeenteCode).Select(b => b.Name).ToListAsync(ct);
-        if (own.Count == 0)
-        {
-            return [];
-        }
-        var generic = (await db.Buurten.AsNoTracking().Where(b => own.Contains(b.Name))
-            .GroupBy(b => b.Name).Where(g => g.Count() >= 3).Select(g => g.Key).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return own
-            .Where(n => !generic.Contains(n))
-            .SelectMany(n => NameSeparators().Split(n))
-            .Select(n => EndingEo().Replace(n, "").Trim())
-            .Where(n => n.Length >= 4 && char.IsUpper(n[0]) && !n.EndsWith('-') && !generic.Contains(n))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-    }
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@",\s*|\s+en\s+")]
-    private static partial Regex NameSeparators();
-
-    [GeneratedRegex(@"\s+(e\.o\.?|en omgeving|omgeving)$")]
-    private static partial Regex EndingEo();
 }

@@ -2,6 +2,7 @@ using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Monitoring;
+using Weerbaar.Web.Features.Scan.OpenAnswers;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Features.Scan.Rounds;
@@ -29,6 +30,11 @@ public static class ScanSetup
         services.AddScoped<Report.RoundReport>();
         services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<RespondentService>();
+        services.AddSingleton(_ => new Weerbaar.Analysis.OpenAnswers.ThemeSuggester());
+        services.AddScoped<OpenAnswerCoder>();
+        services.AddScoped<OpenAnswerAgreement>();
+        services.AddScoped<OpenAnswerThemes>();
+        services.AddSingleton<QuoteScrubber>();
         return services;
     }
 
@@ -43,6 +49,7 @@ public static class ScanSetup
         app.MapMonitoringEndpoints();
         app.MapOwnResponsesEndpoints();
         app.MapResultsEndpoints();
+        app.MapOpenAnswersEndpoints();
         return app;
     }
 }

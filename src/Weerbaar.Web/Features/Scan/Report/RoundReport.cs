@@ -3,6 +3,7 @@ using Weerbaar.Analysis.Disclosure;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Scan.OpenAnswers;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Shared;
@@ -11,7 +12,7 @@ namespace Weerbaar.Web.Features.Scan.Report;
 
 /// <summary>Loads what a round's report needs and has <see cref="ReportComposer"/> write it.</summary>
 public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, RoundComparisons comparisons,
-    IConfiguration config, TimeProvider clock)
+    OpenAnswerThemes openAnswers, IConfiguration config, TimeProvider clock)
 {
     /// <summary>The disclosure threshold (setting Weerbaar:Report:MinimumGroupSize, default 5).</summary>
     public DisclosureSettings Disclosure => new() { Threshold = config.GetValue("Weerbaar:Report:MinimumGroupSize", DisclosureSettings.DefaultThreshold) };
@@ -37,7 +38,7 @@ public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, 
             responses.Select(r => new ReportResponse(reference.Gemeente(r.GemeenteCode), r.Answers)).ToList(),
             narratives,
             await comparisons.ComputeAsync(roundId, "stedelijkheid", ct),
-            [],
+            await openAnswers.SummarizeAsync(roundId, Disclosure.Threshold, ct),
             Disclosure);
         return ReportComposer.Compose(inputs);
     }

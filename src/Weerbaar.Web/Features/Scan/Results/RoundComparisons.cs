@@ -70,9 +70,11 @@ public sealed class RoundComparisons(AppDbContext db, InstrumentCatalog instrume
         var specs = RoundResults.Specs(instrument).ToList();
 
         var questions = specs.Where(s => s.Kind is ItemKind.Ordinal or ItemKind.Score).ToList();
+        var multiple = specs.Where(s => s.Kind == ItemKind.Multiple).ToList();
+        var columns = grouped.Select(g => AnswerColumns.Of(g.Answers, questions.Concat(multiple).Select(q => q.Id))).ToList();
         var raw = questions.Select(q =>
         {
-            var values = grouped.Select(g => (IReadOnlyList<double>)g.Answers.Select(a => RoundResults.Numeric(a.GetValueOrDefault(q.Id))).OfType<double>().ToList()).ToList();
+            var values = columns.Select(c => (IReadOnlyList<double>)c[q.Id].Select(RoundResults.Numeric).OfType<double>().ToList()).ToList();
             if (values.Count == 2)
             {
                 var mw = RankTests.MannWhitneyU(values[0], values[1]);
@@ -87,8 +89,8 @@ public sealed class RoundComparisons(AppDbContext db, InstrumentCatalog instrume
         var adjusted = tested.Select((t, i) => (t.QuestionId, holm[i])).ToDictionary(x => x.QuestionId, x => x.Item2);
         var tests = raw.Select(t => t with { PHolm = adjusted.TryGetValue(t.QuestionId, out var p) ? p : null }).ToList();
 
-        var codeTests = specs.Where(s => s.Kind == ItemKind.Multiple)
-            .SelectMany(q => CodeTests(q, grouped.Select(g => g.Answers).ToList()))
+        var codeTests = multiple
+            .SelectMany(q => CodeTests(q, columns.Select(c => c[q.Id]).ToList()))
             .ToList();
         return new ComparisonsDto(by, groups, tests, codeTests);
     }
@@ -98,16 +100,17 @@ public sealed class RoundComparisons(AppDbContext db, InstrumentCatalog instrume
     /// known code, as in the results). Two groups: Fisher's exact test when an expected count is below 5, else Pearson's
     /// chi-square; more groups: chi-square, flagged when an expected count is below 5. Holm across the codes.
     /// </summary>
-    private static IEnumerable<ComparisonCodeTestDto> CodeTests(ItemSpec question, List<List<Dictionary<string, string>>> groups)
+    /// <param name="groups">Per group, the answers to the question.</param>
+    private static IEnumerable<ComparisonCodeTestDto> CodeTests(ItemSpec question, List<string?[]> groups)
     {
         var known = question.Codes.ToHashSet(StringComparer.Ordinal);
         var answered = new int[groups.Count];
         var chosen = question.Codes.ToDictionary(c => c, _ => new int[groups.Count], StringComparer.Ordinal);
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var answers in groups[g])
+            foreach (var answer in groups[g])
             {
-                var codes = (answers.GetValueOrDefault(question.Id) ?? "")
+                var codes = (answer ?? "")
                     .Split(ItemSummary.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Where(known.Contains).Distinct(StringComparer.Ordinal).ToList();
                 if (codes.Count == 0)

@@ -28,7 +28,7 @@ public static class BenchProgram
                                           [--baseline-seconds 3] [--scenario NAME]... [--hey] [--hey-seconds 10]
                                           [--alloc-profile] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench scan [--clients 50] [--seconds 20] [--warmup 5] [--baseline-seconds 3] [--max-requests 200000]
-                                          [--round-repeats 10] [--import-rows 10000] [--import-repeats 5] [--only save|round|import]...
+                                          [--round-repeats 10] [--import-rows 10000] [--import-repeats 5] [--only save|round|import|results]...
                                           [--postgres] [--alloc-profile] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
                     See bench/README.md.

@@ -93,6 +93,11 @@ public static class ScanCommand
                 run.OthersCpuImports = others.Stop();
                 run.LoadAverageAfterImports = MachineInfo.LoadAverage();
             }
+            if (options.Parts.Contains("results"))
+            {
+                (run.Results, run.ResultsResponses) = await ResultsAsync(api, admin, instrument, gemeenten, options);
+                run.LoadAverageAfterResults = MachineInfo.LoadAverage();
+            }
 
             Directory.CreateDirectory(resultsDirectory);
             var file = Path.Combine(resultsDirectory, ResultsDirectory.FileName("scan", options.Description));
@@ -374,5 +379,48 @@ public static class ScanCommand
             }
         }
         return (rss, heap);
+    }
+
+    // ---- 4. results of a round -------------------------------------------------------------------------------------
+
+    private static readonly (string Name, string Path, string Expect)[] ResultsCalls =
+    [
+        ("results", "/results", "\"responses\":"),
+        ("comparisons-stedelijkheid", "/results/comparisons?by=stedelijkheid", "\"codeTests\""),
+        ("pillars", "/results/pillars", "\"concordance\""),
+    ];
+
+    private static async Task<(List<ResultsScenario>, int)> ResultsAsync(ScanApi api, HttpClient admin, Instrument instrument, List<string> gemeenten, ScanOptions o)
+    {
+        var rows = DemoResponses.Generate(instrument, gemeenten, gemeenten.Count, seed: 2026);
+        var round = await api.CreateRoundAsync("results");
+        var imported = await api.ImportAsync(round, ResponseCsv.Write(instrument, rows));
+        Console.WriteLine($"[results] a round with {imported} imported responses (DemoResponses, seed 2026, one per gemeente); per call 1 client, then 10, {o.Seconds} s each after {o.WarmupSeconds} s warm-up");
+        using var handler = Handler(10);
+        using var client = new HttpClient(handler) { BaseAddress = admin.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var runner = new LoadRunner(client);
+        var outcomes = new List<ResultsScenario>();
+        foreach (var (name, path, expect) in ResultsCalls)
+        {
+            var url = new Uri(client.BaseAddress!, $"/api/v1/rounds/{round}{path}");
+            using var probe = await client.GetAsync(url);
+            var body = await probe.Content.ReadAsStringAsync();
+            if (!probe.IsSuccessStatusCode || !body.Contains(expect, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"GET {url}: {(int)probe.StatusCode}, expected {expect} in {body[..Math.Min(body.Length, 500)]}");
+            }
+            Console.WriteLine($"  [{name}] GET {url.PathAndQuery}: {System.Text.Encoding.UTF8.GetByteCount(body)} bytes");
+            if (o.WarmupSeconds > 0)
+            {
+                await runner.RunAsync(url, 10, TimeSpan.FromSeconds(o.WarmupSeconds), o.MaxRequests);
+            }
+            var one = await runner.RunAsync(url, 1, TimeSpan.FromSeconds(o.Seconds), o.MaxRequests);
+            Print("    1 client  ", one);
+            var ten = await runner.RunAsync(url, 10, TimeSpan.FromSeconds(o.Seconds), o.MaxRequests);
+            Print("    10 clients", ten);
+            outcomes.Add(new ResultsScenario(name, $"/api/v1/rounds/{{id}}{path}", System.Text.Encoding.UTF8.GetByteCount(body), one, ten));
+        }
+        return (outcomes, imported);
     }
 }

@@ -5,7 +5,7 @@ namespace Weerbaar.Bench.Scan;
 /// <summary>Command-line options of the <c>scan</c> command. Every phase is bounded in time, repetitions or size.</summary>
 public sealed record ScanOptions
 {
-    public static readonly IReadOnlyList<string> AllParts = ["save", "round", "import"];
+    public static readonly IReadOnlyList<string> AllParts = ["save", "round", "import", "results"];
 
     /// <summary>Concurrent respondents for the page saves; each owns one invitation (one gemeente), so at most 342.</summary>
     public int Clients { get; init; } = 50;

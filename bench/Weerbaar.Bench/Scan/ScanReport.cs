@@ -33,13 +33,17 @@ public static class ScanReport
             var times = run.Imports.Select(r => r.Elapsed.TotalSeconds).ToList();
             Line($"- **Importing {run.Imports[0].Imported:N0} responses < {ImportRep.GoalSeconds} s:** {Verdict(times.Max() < ImportRep.GoalSeconds)} (every repetition) — median {Median(times):F2} s, min {times.Min():F2} s, max {times.Max():F2} s; peak resident set {Mib(run.Imports.Max(r => r.PeakRss))} MiB (whole process).");
         }
+        if (run.Results.Count > 0)
+        {
+            Line($"- **Results of a round with {run.ResultsResponses} responses** (no goal set; p50 / p95 at 1 and 10 clients): {string.Join("; ", run.Results.Select(r => FormattableString.Invariant($"`{r.Name}` {r.One.Latency.P50:F1} / {r.One.Latency.P95:F1} ms and {r.Ten.Latency.P50:F1} / {r.Ten.Latency.P95:F1} ms")))}.");
+        }
         text.AppendLine();
 
         text.AppendLine("## Machine");
         text.AppendLine();
         text.Append(MachineInfo.Markdown());
         text.AppendLine();
-        Line($"Load average (1, 5, 15 min) when the run started: {run.LoadAverageAtStart}; after the page saves: {Or(run.LoadAverageAfterSave)}; after the rounds: {Or(run.LoadAverageAfterRounds)}; after the imports: {Or(run.LoadAverageAfterImports)}. A load above {Environment.ProcessorCount} means other processes shared the CPUs. How much of the {Environment.ProcessorCount} cores other processes took ({(o.Postgres ? "PostgreSQL's server processes count as others here" : "machine busy time from /proc/stat minus this process")}): page saves in the table below; rounds {Pct(run.OthersCpuRounds)}; imports {Pct(run.OthersCpuImports)}.");
+        Line($"Load average (1, 5, 15 min) when the run started: {run.LoadAverageAtStart}; after the page saves: {Or(run.LoadAverageAfterSave)}; after the rounds: {Or(run.LoadAverageAfterRounds)}; after the imports: {Or(run.LoadAverageAfterImports)}; after the results: {Or(run.LoadAverageAfterResults)}. A load above {Environment.ProcessorCount} means other processes shared the CPUs. How much of the {Environment.ProcessorCount} cores other processes took ({(o.Postgres ? "PostgreSQL's server processes count as others here" : "machine busy time from /proc/stat minus this process")}): page saves in the table below; rounds {Pct(run.OthersCpuRounds)}; imports {Pct(run.OthersCpuImports)}.");
         text.AppendLine();
 
         text.AppendLine("## Parameters");
@@ -63,6 +67,10 @@ public static class ScanReport
         if (run.Imports.Count > 0)
         {
             WriteImports(text, Line, run.Imports, run.ImportFileBytes);
+        }
+        if (run.Results.Count > 0)
+        {
+            WriteResults(text, Line, run.Results, run.ResultsResponses, o);
         }
         return text.ToString();
     }
@@ -134,6 +142,28 @@ public static class ScanReport
         {
             Line($"| {r.Rep} | {r.Imported} | {r.Elapsed.TotalSeconds:F2} | {r.Imported / r.Elapsed.TotalSeconds:F0} | {Mib(r.WorkingSetBefore)} | {Mib(r.PeakRss)}{(r.PeakRssExact ? "" : " (sampled)")} | {Mib(r.PeakManagedHeap)} | {r.CpuMs / 1000:F2} | {Mib(r.AllocatedBytes)} |");
         }
+        text.AppendLine();
+    }
+
+    private static void WriteResults(StringBuilder text, Action<FormattableString> Line, IReadOnlyList<ResultsScenario> results, int responses, ScanOptions o)
+    {
+        text.AppendLine("## 4. Results of a round");
+        text.AppendLine();
+        Line($"Setup over the API: one round, {responses} responses imported (`DemoResponses`, seed 2026: one per gemeente, the published marginals, 'weet niet' and empty answers). Per call: {o.WarmupSeconds} s warm-up with 10 clients, then {o.Seconds} s with 1 client and {o.Seconds} s with 10 clients in a closed loop (cap {o.MaxRequests} requests per phase), the research team's bearer token. Every call reads the submitted answers from the database and computes the statistics anew (nothing is cached). Latency = send the request and read the whole answer; exact nearest-rank percentiles.");
+        text.AppendLine();
+        text.AppendLine("| call | path | KiB/resp | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | CPU ms/req | alloc KiB/req | others' CPU % | load avg after |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var r in results)
+        {
+            foreach (var p in new[] { r.One, r.Ten })
+            {
+                Line($"| {r.Name} | `{r.Path}` | {r.ProbeBytes / 1024.0:F1} | {p.Clients} | {p.Requests} | {p.Errors} | {p.RequestsPerSecond:F0} | {p.Latency.P50:F2} | {p.Latency.P95:F2} | {p.Latency.P99:F2} | {p.Latency.Max:F2} | {p.CpuMsPerRequest:F2} | {p.AllocatedKiBPerRequest:F0} | {Pct(p.OthersCpuPercent)} | {p.LoadAverage} |");
+            }
+        }
+        text.AppendLine();
+        text.AppendLine(o.Postgres
+            ? "CPU and allocations are the whole .NET process (server and load generator), not PostgreSQL's server processes."
+            : "CPU and allocations are the whole process (server, SQLite and load generator).");
         text.AppendLine();
     }
 

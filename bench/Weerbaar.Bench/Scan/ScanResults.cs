@@ -28,6 +28,9 @@ public sealed record ImportRep(int Rep, TimeSpan Elapsed, int Imported, long Wor
     public const double GoalSeconds = 5;
 }
 
+/// <summary>One results GET on a round with one imported response per gemeente: 1 client, then 10, in a closed loop.</summary>
+public sealed record ResultsScenario(string Name, string Path, long ProbeBytes, PhaseResult One, PhaseResult Ten);
+
 /// <summary>The run as a whole, for the report.</summary>
 public sealed record ScanRun(string Command, ScanOptions Options, DateTimeOffset StartedAt, string LoadAverageAtStart, TimeSpan StartupTime, string Revision, string Database)
 {
@@ -39,6 +42,9 @@ public sealed record ScanRun(string Command, ScanOptions Options, DateTimeOffset
     public string LoadAverageAfterSave { get; set; } = "";
     public string LoadAverageAfterRounds { get; set; } = "";
     public string LoadAverageAfterImports { get; set; } = "";
+    public IReadOnlyList<ResultsScenario> Results { get; set; } = [];
+    public int ResultsResponses { get; set; }
+    public string LoadAverageAfterResults { get; set; } = "";
     public double? OthersCpuRounds { get; set; }
     public double? OthersCpuImports { get; set; }
 }

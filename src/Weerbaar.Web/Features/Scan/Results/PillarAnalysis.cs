@@ -12,8 +12,10 @@ public static class PillarAnalysis
     /// <summary>Rankings of the pillars (index = position in <see cref="RoundResults.Pillars"/>); incomplete rows are left out.</summary>
     public static RankingSummary Priorities(IReadOnlyList<Dictionary<string, string>> answers)
     {
-        var rows = answers
-            .Select(a => (IReadOnlyList<double?>)RoundResults.Pillars.Select(p => RoundResults.Numeric(a.GetValueOrDefault($"{p}_rank"))).ToList())
+        var columns = AnswerColumns.Of(answers, RoundResults.Pillars.Select(p => $"{p}_rank"));
+        var ranks = RoundResults.Pillars.Select(p => columns[$"{p}_rank"]).ToArray();
+        var rows = Enumerable.Range(0, answers.Count)
+            .Select(r => (IReadOnlyList<double?>)ranks.Select(c => RoundResults.Numeric(c[r])).ToList())
             // Validation stores a full permutation or nothing; anything else would be an import of another instrument.
             .Where(r => r.All(v => v is null) || r.All(v => v is not null))
             .ToList();
@@ -23,10 +25,12 @@ public static class PillarAnalysis
     /// <summary>Wilcoxon signed-rank per pillar over respondents with both answers on the scale ('weet niet' left out), Holm across the six.</summary>
     public static IReadOnlyList<DepthTest> Depth(IReadOnlyList<Dictionary<string, string>> answers)
     {
+        var columns = AnswerColumns.Of(answers, RoundResults.Pillars.SelectMany(p => new[] { $"{p}_bewustzijn", $"{p}_inzicht" }));
         var raw = RoundResults.Pillars.Select(p =>
         {
-            var pairs = answers
-                .Select(a => (B: RoundResults.Numeric(a.GetValueOrDefault($"{p}_bewustzijn")), I: RoundResults.Numeric(a.GetValueOrDefault($"{p}_inzicht"))))
+            var (bewustzijn, inzicht) = (columns[$"{p}_bewustzijn"], columns[$"{p}_inzicht"]);
+            var pairs = Enumerable.Range(0, answers.Count)
+                .Select(r => (B: RoundResults.Numeric(bewustzijn[r]), I: RoundResults.Numeric(inzicht[r])))
                 .Where(x => x.B is not null && x.I is not null).ToList();
             var b = pairs.Select(x => x.B!.Value).ToList();
             var i = pairs.Select(x => x.I!.Value).ToList();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Tenancy;
@@ -33,6 +35,16 @@ public static class ResultsEndpoints
             .WithSummary("Verschillen tussen groepen gemeenten (stedelijkheid, provincie, veiligheidsregio, grootteklasse) per vraag: Mann–Whitney U of Kruskal–Wallis, effectgrootte, Holm-correctie.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/results/pillars", async Task<Results<Ok<PillarAnalysisDto>, ProblemHttpResult>> (
+                Guid id, AppDbContext db, RoundResults results, CancellationToken ct) =>
+                await db.ScanRounds.AnyAsync(r => r.Id == id, ct)
+                    ? TypedResults.Ok(PillarAnalysisDto.From(await results.SubmittedAnswersAsync(id, ct)))
+                    : RoundsEndpoints.RoundNotFound(id))
+            .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
+            .WithName("GetRoundPillarAnalysis")
+            .WithSummary("Prioriteit en diepgang per pijler: gemiddelde rang, aandeel op één, Borda, paarsgewijze voorkeuren, Condorcet-volgorde en Kendalls W; per pijler bewustzijn tegen inzicht (Wilcoxon, Holm-correctie).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

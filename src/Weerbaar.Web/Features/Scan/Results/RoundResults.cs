@@ -45,13 +45,16 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
 
     public static RoundResultsDto Compute(Instrument instrument, IReadOnlyList<Dictionary<string, string>> answers)
     {
-        var questions = Specs(instrument)
-            .Select(spec => ItemSummary.Summarize(spec, answers.Select(a => a.GetValueOrDefault(spec.Id))))
+        var specs = Specs(instrument).ToList();
+        var columns = AnswerColumns.Of(answers,
+            specs.Select(s => s.Id).Concat(Pillars.SelectMany(p => new[] { $"{p}_score", $"{p}_rank" })).Concat(Scales.SelectMany(s => s.Items)));
+        var questions = specs
+            .Select(spec => ItemSummary.Summarize(spec, columns[spec.Id]))
             .Select(r => new QuestionResultDto(r.Id, r.N, r.DontKnow, r.Counts, r.Percentages, r.Mean))
             .ToList();
         var pillars = Pillars
             .Where(p => instrument.QuestionOf($"{p}_score") is not null)
-            .Select(p => PillarSummary.Summarize(p, answers.Select(a => a.GetValueOrDefault($"{p}_score")), answers.Select(a => a.GetValueOrDefault($"{p}_rank"))))
+            .Select(p => PillarSummary.Summarize(p, columns[$"{p}_score"], columns[$"{p}_rank"]))
             .Select(p => new PillarResultDto(p.Code, p.N, p.MeanScore, p.SdScore, p.MeanRank, p.NRanked))
             .ToList();
         var scales = Scales
@@ -59,7 +62,8 @@ public sealed class RoundResults(AppDbContext db, InstrumentCatalog instruments)
             .Select(scale =>
             {
                 // 'Weet niet' and empty are missing: the respondent drops out of this scale (listwise).
-                var rows = answers.Select(a => (IReadOnlyList<double?>)scale.Items.Select(i => Numeric(a.GetValueOrDefault(i))).ToList()).ToList();
+                var items = scale.Items.Select(i => columns[i]).ToArray();
+                var rows = Enumerable.Range(0, answers.Count).Select(r => (IReadOnlyList<double?>)items.Select(c => Numeric(c[r])).ToList()).ToList();
                 var alpha = CronbachAlpha.Compute(rows);
                 return new ScaleResultDto(scale.Id, scale.Items, alpha.N, alpha.Alpha, alpha.AlphaLower, alpha.AlphaUpper);
             })

@@ -8,14 +8,14 @@ namespace Weerbaar.Web.Features.Scan.Report.Exports;
 /// <summary>The body of the Word report being written, with the counters that must be unique across the document.</summary>
 internal sealed class DocxBody(MainDocumentPart main, Body body)
 {
-    private uint drawingId;
-    private int bookmarkId;
-    private readonly Dictionary<ReportHeading, string> bookmarks = new(ReferenceEqualityComparer.Instance);
+    private uint _drawingId;
+    private int _bookmarkId;
+    private readonly Dictionary<ReportHeading, string> _bookmarks = new(ReferenceEqualityComparer.Instance);
 
     public MainDocumentPart Main { get; } = main;
     public DocxNumbering Numbering { get; } = new();
 
-    public uint NextDrawingId() => ++drawingId;
+    public uint NextDrawingId() => ++_drawingId;
 
     public Paragraph Add(string? style, params OpenXmlElement[] content)
     {
@@ -59,15 +59,15 @@ internal sealed class DocxBody(MainDocumentPart main, Body body)
             {
                 unique = name + "_" + i;
             }
-            bookmarks[heading] = unique;
+            _bookmarks[heading] = unique;
         }
     }
 
-    public string Bookmark(ReportHeading heading) => bookmarks[heading];
+    public string Bookmark(ReportHeading heading) => _bookmarks[heading];
 
     public Paragraph Heading(ReportHeading heading)
     {
-        var number = (++bookmarkId).ToString();
+        var number = (++_bookmarkId).ToString();
         return Add(DocxStyles.Heading(heading.Level),
             new BookmarkStart { Id = number, Name = Bookmark(heading) }, Text(heading.Text), new BookmarkEnd { Id = number });
     }

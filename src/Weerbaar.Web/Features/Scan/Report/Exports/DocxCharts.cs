@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
 using DC = DocumentFormat.OpenXml.Drawing.Charts;
+using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace Weerbaar.Web.Features.Scan.Report.Exports;
 

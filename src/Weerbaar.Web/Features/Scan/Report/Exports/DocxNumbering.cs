@@ -8,12 +8,12 @@ internal sealed class DocxNumbering
     private const int BulletDefinition = 1;
     private const int DecimalDefinition = 2;
     public const int Bullets = 1;
-    private readonly List<NumberingInstance> instances = [Instance(Bullets, BulletDefinition, null)];
+    private readonly List<NumberingInstance> _instances = [Instance(Bullets, BulletDefinition, null)];
 
     public int NewNumberedList(int start)
     {
-        var id = instances.Count + 1;
-        instances.Add(Instance(id, DecimalDefinition, start));
+        var id = _instances.Count + 1;
+        _instances.Add(Instance(id, DecimalDefinition, start));
         return id;
     }
 
@@ -22,7 +22,7 @@ internal sealed class DocxNumbering
         var numbering = new Numbering(
             Definition(BulletDefinition, level => NumberFormatValues.Bullet, level => (level % 3) switch { 0 => "•", 1 => "◦", _ => "▪" }),
             Definition(DecimalDefinition, level => level % 2 == 0 ? NumberFormatValues.Decimal : NumberFormatValues.LowerLetter, level => $"%{level + 1}."));
-        numbering.Append(instances);
+        numbering.Append(_instances);
         return numbering;
     }
 

@@ -94,7 +94,16 @@ internal static class DocxStyles
         }
         if (spaceBefore is not null || spaceAfter is not null)
         {
-            paragraph.SpacingBetweenLines = new SpacingBetweenLines { Before = spaceBefore?.ToString(), After = spaceAfter?.ToString() };
+            var spacing = new SpacingBetweenLines();
+            if (spaceBefore is not null)
+            {
+                spacing.Before = spaceBefore.ToString();
+            }
+            if (spaceAfter is not null)
+            {
+                spacing.After = spaceAfter.ToString();
+            }
+            paragraph.SpacingBetweenLines = spacing;
         }
         if (indent is not null)
         {

@@ -27,7 +27,7 @@ internal static class DocxTables
                 new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
                 new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
                 new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa }),
-            TableLook = new TableLook { Val = "04A0", FirstRow = true, FirstColumn = true, NoVerticalBand = true },
+            TableLook = new TableLook { Val = "04A0" }, // first row and column, no banded columns (the Word 2007 form)
         });
         word.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
 

@@ -3,6 +3,7 @@ using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Monitoring;
 using Weerbaar.Web.Features.Scan.OpenAnswers;
+using Weerbaar.Web.Features.Scan.Report.Exports;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Features.Scan.Rounds;
@@ -29,6 +30,7 @@ public static class ScanSetup
         services.AddScoped<RoundComparisons>();
         services.AddScoped<Report.RoundReport>();
         services.AddScoped<Report.ReportNarrativeStore>();
+        services.AddScoped<Report.Exports.ReportDataPackage>();
         services.AddScoped<RespondentService>();
         services.AddSingleton(_ => new Weerbaar.Analysis.OpenAnswers.ThemeSuggester());
         services.AddScoped<OpenAnswerCoder>();
@@ -50,6 +52,7 @@ public static class ScanSetup
         app.MapOwnResponsesEndpoints();
         app.MapResultsEndpoints();
         app.MapOpenAnswersEndpoints();
+        app.MapReportExportEndpoints();
         return app;
     }
 }

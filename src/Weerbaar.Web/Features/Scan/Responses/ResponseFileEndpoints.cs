@@ -59,11 +59,7 @@ public static class ResponseFileEndpoints
             {
                 return RoundsEndpoints.RoundNotFound(id);
             }
-            var rows = await db.ScanResponses.AsNoTracking().Where(r => r.RoundId == id)
-                .OrderBy(r => r.Position).ThenBy(r => r.RespondentId)
-                .Select(r => new ResponseRow(r.RespondentId, r.GemeenteCode, r.CompletedOn, r.Answers))
-                .ToListAsync(ct);
-            var bytes = ResponseCsv.Write(instruments.Find(round.InstrumentId)!, rows);
+            var (bytes, _) = await ExportAsync(db, instruments.Find(round.InstrumentId)!, id, ct);
             return TypedResults.File(bytes, "text/csv; charset=utf-8", $"antwoorden-{round.InstrumentId}-{round.Id:N}.csv");
         })
         .WithName("ExportResponses").WithSummary("Alle antwoorden van de ronde als CSV (zelfde formaat als de import).")
@@ -71,6 +67,16 @@ public static class ResponseFileEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
+    }
+
+    /// <summary>The round's response file as the export serves it (also packed in the report's data package).</summary>
+    public static async Task<(byte[] Csv, int Rows)> ExportAsync(AppDbContext db, Instrument instrument, Guid roundId, CancellationToken ct)
+    {
+        var rows = await db.ScanResponses.AsNoTracking().Where(r => r.RoundId == roundId)
+            .OrderBy(r => r.Position).ThenBy(r => r.RespondentId)
+            .Select(r => new ResponseRow(r.RespondentId, r.GemeenteCode, r.CompletedOn, r.Answers))
+            .ToListAsync(ct);
+        return (ResponseCsv.Write(instrument, rows), rows.Count);
     }
 }
 

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Scan.Rounds;
+using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Tenancy;
+
+namespace Weerbaar.Web.Features.Scan.Report.Exports;
+
+/// <summary>The report of a round as Word and Excel files, and its raw data package, for the research team.</summary>
+public static class ReportExportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiConventions.BasePath + "/rounds/{id:guid}").WithTags("Weerbaarheidsscan").RequireAuthorization(Policies.Onderzoek);
+
+        group.MapGet("/report.docx", (Guid id, AppDbContext db, RoundReport report, CancellationToken ct) =>
+                RenderAsync(id, db, report, ReportDocx.Render, ReportDocx.ContentType, "rapport.docx", ct))
+            .WithName("GetRoundReportDocument")
+            .WithSummary("Het rapport van de ronde als Word-document: titelpagina, inhoudsopgave, koppen, tabellen en grafieken.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportDocx.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/report.xlsx", (Guid id, AppDbContext db, RoundReport report, CancellationToken ct) =>
+                RenderAsync(id, db, report, ReportExcel.Render, ReportExcel.ContentType, "rapport.xlsx", ct))
+            .WithName("GetRoundReportWorkbook")
+            .WithSummary("De tabellen van het rapport als Excel-werkmap: een blad per tabel met bijschrift en n.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportExcel.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/report-data.zip", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                Guid id, AppDbContext db, ReportDataPackage package, CancellationToken ct) =>
+            {
+                if (await FindAsync(db, id, ct) is not { } round)
+                {
+                    return RoundsEndpoints.RoundNotFound(id);
+                }
+                return TypedResults.File(await package.BuildAsync(round, ct), ReportDataPackage.ContentType, FileName(round, "data.zip"));
+            })
+            .WithName("GetRoundDataPackage")
+            .WithSummary("Ruwe gegevens bij het rapport (niet voor publicatie): antwoorden.csv, codeboek.json, codeboek.xlsx en LEESMIJ.txt in een zip.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportDataPackage.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RenderAsync(Guid id, AppDbContext db, RoundReport report,
+        Func<ReportDocument, byte[]> render, string contentType, string suffix, CancellationToken ct)
+    {
+        if (await FindAsync(db, id, ct) is not { } round || await report.BuildAsync(id, ct) is not { } doc)
+        {
+            return RoundsEndpoints.RoundNotFound(id);
+        }
+        return TypedResults.File(render(doc), contentType, FileName(round, suffix));
+    }
+
+    private static Task<ScanRound?> FindAsync(AppDbContext db, Guid id, CancellationToken ct)
+        => db.ScanRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>weerbaarheidsscan-&lt;slug of the round name&gt;-rapport.docx: ASCII, lower case, words joined by hyphens.</summary>
+    internal static string FileName(ScanRound round, string suffix)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in round.Name.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(char.ToLowerInvariant(c));
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var name = slug.ToString().Trim('-');
+        name = name.Length == 0 ? round.Id.ToString("N") : name[..Math.Min(name.Length, 60)].TrimEnd('-');
+        return $"weerbaarheidsscan-{name}-{suffix}";
+    }
+}

@@ -1,5 +1,4 @@
 using Weerbaar.Analysis.Statistics;
-using Xunit;
 
 namespace Weerbaar.Analysis.Tests.Statistics;
 

@@ -2,6 +2,7 @@ using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Monitoring;
+using Weerbaar.Web.Features.Scan.Report.Pdf;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Features.Scan.Rounds;
@@ -27,6 +28,7 @@ public static class ScanSetup
         services.AddScoped<RoundResults>();
         services.AddScoped<RoundComparisons>();
         services.AddScoped<Report.RoundReport>();
+        services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>();
         services.AddScoped<RespondentService>();
         return services;
     }
@@ -42,6 +44,7 @@ public static class ScanSetup
         app.MapMonitoringEndpoints();
         app.MapOwnResponsesEndpoints();
         app.MapResultsEndpoints();
+        app.MapReportPdfEndpoints();
         return app;
     }
 }

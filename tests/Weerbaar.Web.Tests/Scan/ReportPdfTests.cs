@@ -70,6 +70,38 @@ public sealed class ReportPdfTests(SqliteAppFixture fixture)
     }
 
     [Fact]
+    public async Task The_cut_down_stylesheet_prints_the_same_as_all_of_the_app_css()
+    {
+        var report = ReportPdfSample.Document(2);
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var html = await services.GetRequiredService<ReportPdf>().HtmlAsync(report, []);
+        var (start, end) = (html.IndexOf("<style>", StringComparison.Ordinal), html.IndexOf("</style>", StringComparison.Ordinal));
+        var all = services.GetRequiredService<ReportPrintCss>().Css;
+        Assert.True(end - start < all.Length / 10, $"{end - start} of {all.Length} characters");
+        var withAll = string.Concat(html.AsSpan(0, start), "<style>", all, html.AsSpan(end));
+
+        var (pruned, full) = await services.GetRequiredService<ChromiumHost>().RunAsync(async page =>
+        {
+            var options = new Microsoft.Playwright.PagePdfOptions { Format = "A4", PrintBackground = true };
+            await page.SetContentAsync(html);
+            var a = await page.PdfAsync(options);
+            await page.SetContentAsync(withAll);
+            return (a, await page.PdfAsync(options));
+        }, CancellationToken.None);
+
+        using var a = PdfDocument.Open(pruned);
+        using var b = PdfDocument.Open(full);
+        Assert.Equal(b.NumberOfPages, a.NumberOfPages);
+        foreach (var (pa, pb) in a.GetPages().Zip(b.GetPages()))
+        {
+            Assert.Equal(pb.Letters.Select(Glyph), pa.Letters.Select(Glyph));
+        }
+
+        static string Glyph(Letter l) => FormattableString.Invariant($"{l.Value}@{l.StartBaseLine.X:F1},{l.StartBaseLine.Y:F1} {l.PointSize:F1} {l.FontName}");
+    }
+
+    [Fact]
     public async Task Report_pdf_over_http_for_researchers_only()
     {
         var client = await App.UserAsync(Roles.Onderzoeker);

@@ -42,11 +42,16 @@ public sealed class ChromiumHost(IConfiguration configuration, ILogger<ChromiumH
                 var browser = await BrowserAsync(ct);
                 try
                 {
-                    await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
-                    // The report is self-contained: anything it would fetch (an image in a narrative) is not.
-                    await context.RouteAsync("**/*", route => route.AbortAsync());
-                    var page = await context.NewPageAsync();
-                    return await job(page);
+                    var (context, page) = await TakeSpareAsync(browser) ?? await NewPageAsync(browser);
+                    try
+                    {
+                        return await job(page);
+                    }
+                    finally
+                    {
+                        await DisposeQuietlyAsync(context);
+                        PrepareSpare(browser);
+                    }
                 }
                 catch (PlaywrightException e) when (!browser.IsConnected && attempt == 1)
                 {
@@ -61,6 +66,84 @@ public sealed class ChromiumHost(IConfiguration configuration, ILogger<ChromiumH
         finally
         {
             _jobs.Release();
+        }
+    }
+
+    // A new context starts a renderer process, the slowest step of a warm print: keep one ready for the next job.
+    // Each context still serves one job only.
+    private Task<(IBrowserContext Context, IPage Page)?>? _spare;
+
+    private static async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(IBrowser browser)
+    {
+        // The report is self-contained: anything it would fetch (an image in a narrative) is not fetched.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
+        try
+        {
+            return (context, await context.NewPageAsync());
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<(IBrowserContext Context, IPage Page)?> TakeSpareAsync(IBrowser browser)
+    {
+        if (Interlocked.Exchange(ref _spare, null) is not { } task || await task is not { } spare)
+        {
+            return null;
+        }
+        if (spare.Context.Browser == browser && browser.IsConnected && !spare.Page.IsClosed)
+        {
+            return spare;
+        }
+        await DisposeQuietlyAsync(spare.Context);
+        return null;
+    }
+
+    private void PrepareSpare(IBrowser browser)
+    {
+        if (_disposed || !browser.IsConnected || Volatile.Read(ref _spare) is not null)
+        {
+            return;
+        }
+        var task = PrepareAsync();
+        if (Interlocked.CompareExchange(ref _spare, task, null) is not null)
+        {
+            _ = DiscardAsync(task);
+        }
+
+        static async Task DiscardAsync(Task<(IBrowserContext Context, IPage Page)?> extra)
+        {
+            if (await extra is { } unused)
+            {
+                await DisposeQuietlyAsync(unused.Context);
+            }
+        }
+
+        async Task<(IBrowserContext Context, IPage Page)?> PrepareAsync()
+        {
+            try
+            {
+                return await NewPageAsync(browser);
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Reservepagina niet gemaakt.");
+                return null;
+            }
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.DisposeAsync();
+        }
+        catch (PlaywrightException)
+        {
         }
     }
 
@@ -118,6 +201,10 @@ public sealed class ChromiumHost(IConfiguration configuration, ILogger<ChromiumH
         try
         {
             _disposed = true;
+            if (Interlocked.Exchange(ref _spare, null) is { } spare && await spare is { } prepared)
+            {
+                await DisposeQuietlyAsync(prepared.Context);
+            }
             if (_browser is not null)
             {
                 await _browser.DisposeAsync();

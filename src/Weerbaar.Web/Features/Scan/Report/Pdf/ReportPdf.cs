@@ -28,10 +28,12 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
         var draft = await HtmlAsync(document, entries);
         return await chromium.RunAsync(async page =>
         {
-            var first = await PrintAsync(page, document, draft, final: false);
+            await page.SetContentAsync(draft);
+            var first = await PrintAsync(page, document, final: false);
             var pages = HeadingPages.Find(first, entries, MarginTop * PointsPerMm, MarginBottom * PointsPerMm);
             var toc = entries.Select((e, i) => e with { Page = pages[i] }).ToList();
-            return await PrintAsync(page, document, await HtmlAsync(document, toc), final: true);
+            await page.SetContentAsync(await HtmlAsync(document, toc));
+            return await PrintAsync(page, document, final: true);
         }, ct);
     }
 
@@ -48,17 +50,19 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
             }));
             return output.ToHtmlString();
         });
-        return new StringBuilder()
+        const string styles = "<!--styles-->";
+        var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(WebUtility.HtmlEncode(document.Title))
-            .Append("</title>\n<style>\n").Append(css.Css).Append("</style>\n</head>\n")
+            .Append("</title>\n").Append(styles).Append("\n</head>\n")
             .Append("<body class=\"utrecht-body voorbeeld-theme report-pdf\">\n").Append(body).Append("\n</body>\n</html>\n")
             .ToString();
+        var at = html.IndexOf(styles, StringComparison.Ordinal);
+        return html[..at] + "<style>\n" + css.For(html) + "</style>" + html[(at + styles.Length)..];
     }
 
-    private static async Task<byte[]> PrintAsync(IPage page, ReportDocument document, string html, bool final)
+    private static async Task<byte[]> PrintAsync(IPage page, ReportDocument document, bool final)
     {
-        await page.SetContentAsync(html);
         return await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",

@@ -19,8 +19,13 @@ public sealed class ReportPrintCss(IWebHostEnvironment environment)
     ];
 
     private readonly Lazy<string> _css = new(() => Read(environment));
+    private CssPruner? _pruner;
 
+    /// <summary>All of it, as the report page gets it.</summary>
     public string Css => _css.Value;
+
+    /// <summary>Only what <paramref name="html"/> can use (see <see cref="CssPruner"/>).</summary>
+    public string For(string html) => (_pruner ??= new CssPruner(Css)).For(html);
 
     private static string Read(IWebHostEnvironment environment)
     {

@@ -4,6 +4,7 @@ using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.Monitoring;
 using Weerbaar.Web.Features.Scan.OpenAnswers;
 using Weerbaar.Web.Features.Scan.Report.Exports;
+using Weerbaar.Web.Features.Scan.Report.Pdf;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Results;
 using Weerbaar.Web.Features.Scan.Rounds;
@@ -31,6 +32,7 @@ public static class ScanSetup
         services.AddScoped<Report.RoundReport>();
         services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<Report.Exports.ReportDataPackage>();
+        services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>();
         services.AddScoped<RespondentService>();
         services.AddSingleton(_ => new Weerbaar.Analysis.OpenAnswers.ThemeSuggester());
         services.AddScoped<OpenAnswerCoder>();
@@ -53,6 +55,7 @@ public static class ScanSetup
         app.MapResultsEndpoints();
         app.MapOpenAnswersEndpoints();
         app.MapReportExportEndpoints();
+        app.MapReportPdfEndpoints();
         return app;
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Scan.Rounds;
+using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Tenancy;
+
+namespace Weerbaar.Web.Features.Scan.Report.Pdf;
+
+public static class ReportPdfEndpoints
+{
+    public const string Unavailable = "PDF maken lukt niet: de browser (Chromium) is niet beschikbaar op de server. Download het rapport als Word of bekijk het in de browser en druk het af.";
+
+    public static IEndpointRouteBuilder MapReportPdfEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/report.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                Guid id, AppDbContext db, RoundReport report, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
+            {
+                var name = await db.ScanRounds.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct);
+                if (name is null || await report.BuildAsync(id, ct) is not { } document)
+                {
+                    return RoundsEndpoints.RoundNotFound(id);
+                }
+                try
+                {
+                    return TypedResults.File(await pdf.RenderAsync(document, ct), ReportPdf.ContentType, ReportFileName.For(name, "pdf"));
+                }
+                catch (ChromiumUnavailableException e)
+                {
+                    logger.LogError(e, "PDF van het rapport van ronde {RoundId} mislukt.", id);
+                    return TypedResults.Problem(Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+                }
+            })
+            .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
+            .WithName("GetRoundReportPdf")
+            .WithSummary("Rapport van de ronde als PDF (A4, met inhoudsopgave en paginanummers), afgedrukt met Chromium.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+}

@@ -385,9 +385,13 @@ public static class ScanCommand
 
     private static readonly (string Name, string Path, string Expect)[] ResultsCalls =
     [
-        ("results", "/results", "\"responses\":"),
-        ("comparisons-stedelijkheid", "/results/comparisons?by=stedelijkheid", "\"codeTests\""),
-        ("pillars", "/results/pillars", "\"concordance\""),
+        ("results", "/api/v1/rounds/{id}/results", "\"responses\":"),
+        ("comparisons-stedelijkheid", "/api/v1/rounds/{id}/results/comparisons?by=stedelijkheid", "\"codeTests\""),
+        ("pillars", "/api/v1/rounds/{id}/results/pillars", "\"concordance\""),
+        // The report: the HTML page (goal < 200 ms), then the PDF (goal < 5 s) and Word as downloads.
+        ("report-html", "/onderzoek/rondes/{id}/rapport", "3. Uitkomsten"),
+        ("report-pdf", "/api/v1/rounds/{id}/report.pdf", "%PDF"),
+        ("report-docx", "/api/v1/rounds/{id}/report.docx", "PK"),
     ];
 
     private static async Task<(List<ResultsScenario>, int)> ResultsAsync(ScanApi api, HttpClient admin, Instrument instrument, List<string> gemeenten, ScanOptions o)
@@ -403,7 +407,7 @@ public static class ScanCommand
         var outcomes = new List<ResultsScenario>();
         foreach (var (name, path, expect) in ResultsCalls)
         {
-            var url = new Uri(client.BaseAddress!, $"/api/v1/rounds/{round}{path}");
+            var url = new Uri(client.BaseAddress!, path.Replace("{id}", round.ToString(), StringComparison.Ordinal));
             using var probe = await client.GetAsync(url);
             var body = await probe.Content.ReadAsStringAsync();
             if (!probe.IsSuccessStatusCode || !body.Contains(expect, StringComparison.Ordinal))
@@ -419,7 +423,7 @@ public static class ScanCommand
             Print("    1 client  ", one);
             var ten = await runner.RunAsync(url, 10, TimeSpan.FromSeconds(o.Seconds), o.MaxRequests);
             Print("    10 clients", ten);
-            outcomes.Add(new ResultsScenario(name, $"/api/v1/rounds/{{id}}{path}", System.Text.Encoding.UTF8.GetByteCount(body), one, ten));
+            outcomes.Add(new ResultsScenario(name, path, System.Text.Encoding.UTF8.GetByteCount(body), one, ten));
         }
         return (outcomes, imported);
     }

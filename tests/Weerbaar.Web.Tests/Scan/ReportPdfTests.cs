@@ -6,6 +6,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Report.Pdf;
 using Weerbaar.Web.Tests.Accounts;
 using Weerbaar.Web.Tests.Infrastructure;

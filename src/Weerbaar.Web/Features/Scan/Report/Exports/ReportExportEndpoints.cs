@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
@@ -60,27 +58,6 @@ public static class ReportExportEndpoints
     private static Task<ScanRound?> FindAsync(AppDbContext db, Guid id, CancellationToken ct)
         => db.ScanRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
 
-    /// <summary>weerbaarheidsscan-&lt;slug of the round name&gt;-rapport.docx: ASCII, lower case, words joined by hyphens.</summary>
-    internal static string FileName(ScanRound round, string suffix)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in round.Name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                slug.Append(char.ToLowerInvariant(c));
-            }
-            else if (slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-        var name = slug.ToString().Trim('-');
-        name = name.Length == 0 ? round.Id.ToString("N") : name[..Math.Min(name.Length, 60)].TrimEnd('-');
-        return $"weerbaarheidsscan-{name}-{suffix}";
-    }
+    /// <summary>weerbaarheidsscan-&lt;slug of the round name&gt;-&lt;suffix&gt;, e.g. …-rapport.docx.</summary>
+    internal static string FileName(ScanRound round, string suffix) => $"weerbaarheidsscan-{ReportFileName.Slug(round.Name)}-{suffix}";
 }

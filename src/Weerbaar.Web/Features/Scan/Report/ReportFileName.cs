@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Weerbaar.Web.Features.Scan.Report.Pdf;
+namespace Weerbaar.Web.Features.Scan.Report;
 
 public static class ReportFileName
 {

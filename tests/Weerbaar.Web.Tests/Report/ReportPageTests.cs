@@ -41,9 +41,11 @@ public abstract class ReportPageTests(AppFixture fixture)
     public async Task Urban_rural_sentence_says_no_significant_difference_only_when_the_tests_say_so()
     {
         // Urban all 5 on B1, rural all 1: U = 25, two-sided p ≈ 0,005 (normal approximation with ties) — significant after Holm.
-        var (client, differ) = await RoundAsync(Urban.Select((g, i) => Row($"s{i}", g, ("B1", "5"))).Concat(Rural.Select((g, i) => Row($"l{i}", g, ("B1", "1")))));
+        // I4: urban all OOV, rural all NIET: Fisher exact per code, p = 2/252 = 0,0079 for both codes, Holm over the two: 0,016.
+        var (client, differ) = await RoundAsync(Urban.Select((g, i) => Row($"s{i}", g, ("B1", "5"), ("I4", "OOV"))).Concat(Rural.Select((g, i) => Row($"l{i}", g, ("B1", "1"), ("I4", "NIET")))));
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/onderzoek/rondes/{differ}/rapport"));
         Assert.Contains("verschillen de antwoorden significant op B1", html, StringComparison.Ordinal);
+        Assert.Contains("verschillen de groepen significant bij openbare orde en veiligheid (Cramérs V = 1,00, p (Holm) 0,016) en nog niet belegd", html, StringComparison.Ordinal);
         Assert.DoesNotContain("geen significante verschillen", html, StringComparison.Ordinal);
 
         // The same answers in both groups: no difference.

@@ -45,9 +45,27 @@ public sealed partial class ReportComposer
         Paragraph(significant.Count == 0
             ? $"Tussen {groups} zijn geen significante verschillen gevonden. {method}"
             : $"Tussen {groups} verschillen de antwoorden significant op {List(significant.Select(t => $"{t.QuestionId} (r = {Format.Number(t.EffectSize, 2)}, p (Holm) {P(t.PHolm)})").ToList())}; op de andere vragen niet. {method}");
+        CodeDifferences(c);
         var rows = c.Tests.Select(t => (IReadOnlyList<ReportCell>)[$"{t.QuestionId}. {QuestionText(t.QuestionId)}", Number(t.Statistic, 1), Number(t.EffectSize, 2), P(t.P), P(t.PHolm)]).ToList();
         _blocks.Add(new ReportTable("stedelijk-landelijk", $"Stedelijk tegenover landelijk per vraag (Mann–Whitney U van de stedelijke groep; r = rang-biseriële correlatie)",
             ["Vraag", "U", "r", "p", "p (Holm)"], rows, Responses));
+    }
+
+    /// <summary>Who handles weerbaarheid (I4), per answer: Fisher's exact or chi-square test, Holm over the answers.</summary>
+    private void CodeDifferences(ComparisonsDto c)
+    {
+        var tested = c.CodeTests.Where(t => t.PHolm is not null).ToList();
+        if (tested.Count == 0)
+        {
+            return;
+        }
+        string Label(ComparisonCodeTestDto t) => Instrument.QuestionOf(t.QuestionId)?.AnswerSet is { } set
+            ? Lower(Instrument.AnswerSets[set].Options.FirstOrDefault(o => o.Code == t.Code)?.Label ?? t.Code) : t.Code;
+        var significant = tested.Where(t => t.PHolm < Alpha).ToList();
+        var method = $"Per antwoord getoetst met Fishers exacte toets of de χ²-toets, Holm-correctie over {tested.Count} antwoorden.";
+        Paragraph(significant.Count == 0
+            ? $"Ook in wie zich binnen de gemeente met weerbaarheid bezighoudt (I4) verschillen de groepen niet significant. {method}"
+            : $"In wie zich binnen de gemeente met weerbaarheid bezighoudt (I4) verschillen de groepen significant bij {List(significant.Select(t => $"{Label(t)} (Cramérs V = {Format.Number(t.EffectSize, 2)}, p (Holm) {P(t.PHolm)})").ToList())}. {method}");
     }
 
     /// <summary>Mean pillar score per province, each column protected so no province below the threshold can be recovered from the national mean.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Weerbaar.Analysis.Agreement;
-using static Weerbaar.Analysis.Tests.Reliability.ReferenceFixture;
+using static Weerbaar.Analysis.Tests.ReferenceFixture;
 
 namespace Weerbaar.Analysis.Tests.Agreement;
 
@@ -12,7 +12,7 @@ public class CohensKappaTests
     // roots); p is compared relatively (1e-10 of its size) because the realistic case has p ≈ 1e-30.
     private const double Tolerance = 1e-10;
 
-    public static TheoryData<string> Cases => CaseNames(File);
+    public static TheoryData<string> Cases => Names(File);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Weerbaar.Analysis.Rankings;
-using static Weerbaar.Analysis.Tests.Reliability.ReferenceFixture;
+using static Weerbaar.Analysis.Tests.ReferenceFixture;
 
 namespace Weerbaar.Analysis.Tests.Rankings;
 
@@ -12,7 +12,7 @@ public class RankingAnalysisTests
     // own size), because the realistic cases have p down to 1e-64.
     private const double Tolerance = 1e-10;
 
-    public static TheoryData<string> Cases => CaseNames(File);
+    public static TheoryData<string> Cases => Names(File);
 
     [Theory]
     [MemberData(nameof(Cases))]

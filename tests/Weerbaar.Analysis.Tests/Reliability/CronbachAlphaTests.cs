@@ -1,5 +1,5 @@
 using Weerbaar.Analysis.Reliability;
-using static Weerbaar.Analysis.Tests.Reliability.ReferenceFixture;
+using static Weerbaar.Analysis.Tests.ReferenceFixture;
 
 namespace Weerbaar.Analysis.Tests.Reliability;
 
@@ -11,7 +11,7 @@ public class CronbachAlphaTests
     // (the negative-α case has bounds near −58).
     private const double Tolerance = 1e-10;
 
-    public static TheoryData<string> Cases => CaseNames(File);
+    public static TheoryData<string> Cases => Names(File);
 
     [Theory]
     [MemberData(nameof(Cases))]

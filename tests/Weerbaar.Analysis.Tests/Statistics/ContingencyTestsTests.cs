@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Weerbaar.Analysis.Statistics;
-using static Weerbaar.Analysis.Tests.Statistics.ReferenceFixture;
+using static Weerbaar.Analysis.Tests.ReferenceFixture;
 
 namespace Weerbaar.Analysis.Tests.Statistics;
 

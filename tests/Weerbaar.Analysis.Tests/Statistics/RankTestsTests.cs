@@ -1,5 +1,5 @@
 using Weerbaar.Analysis.Statistics;
-using static Weerbaar.Analysis.Tests.Statistics.ReferenceFixture;
+using static Weerbaar.Analysis.Tests.ReferenceFixture;
 
 namespace Weerbaar.Analysis.Tests.Statistics;
 

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace Weerbaar.Analysis.Tests.Statistics;
+namespace Weerbaar.Analysis.Tests;
 
 /// <summary>
-/// Reads the statistics-*.json reference files (made by Fixtures/make_statistics.py and
-/// make_statistics-holm.R) and compares numbers with a stated tolerance.
+/// Reads the scipy/R reference files in Fixtures/ (copied to the test output folder; each made by the script next to
+/// it) and compares numbers with a stated tolerance.
 /// </summary>
 internal static class ReferenceFixture
 {
@@ -60,6 +60,26 @@ internal static class ReferenceFixture
 
     public static void NearP(JsonElement expected, string property, double actual) =>
         Near(expected.GetProperty(property).GetDouble(), actual, PValueTolerance, property);
+
+    public static double?[][] NullableMatrix(JsonElement rows) =>
+        [.. rows.EnumerateArray().Select(r => r.EnumerateArray().Select(NullableDouble).ToArray())];
+
+    /// <summary>Both null, or both numbers within <paramref name="tolerance"/> (absolute, or relative above 1).</summary>
+    public static void Close(double? expected, double? actual, double tolerance, string what)
+    {
+        if (expected is null || actual is null)
+        {
+            Assert.True(expected is null && actual is null, $"{what}: expected {Show(expected)}, got {Show(actual)}");
+            return;
+        }
+
+        var scale = Math.Max(1, Math.Abs(expected.Value));
+        Assert.True(
+            Math.Abs(expected.Value - actual.Value) <= tolerance * scale,
+            $"{what}: expected {expected.Value:R}, got {actual.Value:R} (difference {Math.Abs(expected.Value - actual.Value):E2})");
+    }
+
+    private static string Show(double? v) => v is { } d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "null";
 
     private static string NameOf(JsonElement c) =>
         c.TryGetProperty("name", out var name) ? name.GetString()! : c.GetProperty("table").GetRawText();

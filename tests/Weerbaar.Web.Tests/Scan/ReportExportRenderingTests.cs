@@ -13,7 +13,7 @@ public sealed class ReportExportRenderingTests
 {
     private const string LongKey = "een-heel-lange-tabelsleutel-die-te-lang-is";
 
-    internal static readonly ReportDocument Sample = new("Uitkomsten Weerbaarheidsscan 2026", "Landelijk beeld", new DateOnly(2026, 11, 23), 12,
+    internal static readonly ReportDocument Sample = new("Weerbaarheidsscan 2026", "Uitkomsten Weerbaarheidsscan 2026", "Landelijk beeld", new DateOnly(2026, 11, 23), 12,
     [
         new ReportHeading(1, "inleiding", "1. Inleiding"),
         new ReportParagraph("In totaal vulden 12 gemeenten de vragenlijst in."),
@@ -157,7 +157,7 @@ public sealed class ReportExportRenderingTests
     [Fact]
     public void Markdown_with_nested_lists_quotes_code_and_html_stays_valid()
     {
-        var doc = new ReportDocument("T", "S", new DateOnly(2026, 1, 2), 0,
+        var doc = new ReportDocument("R", "T", "S", new DateOnly(2026, 1, 2), 0,
         [
             new ReportNarrativeBlock("x", "- a\n  - b\n\n    tweede alinea\n- c\n\n3. drie\n4. vier\n\n> citaat met **nadruk**\n\n```\ncode()\n```\n\n<div>html</div>\n\nregel<br>met `code` en <https://example.org> en &amp;.\n\n---\n\n#### Diep"),
             new ReportNarrativeBlock("leeg", ""),

@@ -26,7 +26,7 @@ public static class ReportPdfSample
                 "Aantallen onder de 5 zijn niet getoond."));
             blocks.Add(new ReportQuotes($"Thema {Word(c)}", ["„Een citaat uit de open antwoorden.”", "„Nog een citaat.”"]));
         }
-        return new ReportDocument("Uitkomsten Weerbaarheidsscan Proefronde", "Weerbaarheidsscan gemeenten", new DateOnly(2026, 1, 15), 75, blocks);
+        return new ReportDocument("Weerbaarheidsscan Proefronde", "Uitkomsten Weerbaarheidsscan Proefronde", "Weerbaarheidsscan gemeenten", new DateOnly(2026, 1, 15), 75, blocks);
     }
 
     private static readonly string[] Words = ["alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];

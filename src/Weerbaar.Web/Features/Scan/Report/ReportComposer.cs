@@ -31,7 +31,7 @@ public sealed partial class ReportComposer
         c.Verantwoording();
         c.Uitkomsten();
         c.Conclusies();
-        return new ReportDocument($"Uitkomsten {inputs.Round.Name}", "Weerbaarheidsscan gemeenten", inputs.Date, inputs.Responses.Count, c._blocks);
+        return new ReportDocument(inputs.Round.Name, $"Uitkomsten {inputs.Round.Name}", "Weerbaarheidsscan gemeenten", inputs.Date, inputs.Responses.Count, c._blocks);
     }
 
     private int Threshold => _in.Disclosure.Threshold;

@@ -5,7 +5,8 @@ namespace Weerbaar.Web.Features.Scan.Report;
 /// this one document, so the figures, the sentences with numbers and the suppressed cells are the same everywhere.
 /// Small cells are already suppressed here: a renderer never sees a count it must not publish.
 /// </summary>
-public sealed record ReportDocument(string Title, string Subtitle, DateOnly Date, int Responses, IReadOnlyList<ReportBlock> Blocks)
+/// <param name="RoundName">The round the report is about; download file names are made from it.</param>
+public sealed record ReportDocument(string RoundName, string Title, string Subtitle, DateOnly Date, int Responses, IReadOnlyList<ReportBlock> Blocks)
 {
     public IEnumerable<ReportHeading> Headings => Blocks.OfType<ReportHeading>();
     public IEnumerable<ReportTable> Tables => Blocks.SelectMany(b => b switch

@@ -6,7 +6,10 @@ namespace Weerbaar.Web.Features.Scan.Report;
 public static class ReportFileName
 {
     /// <summary>weerbaarheidsscan-&lt;slug of the round name&gt;-rapport.&lt;extension&gt;.</summary>
-    public static string For(string roundName, string extension) => $"weerbaarheidsscan-{Slug(roundName)}-rapport.{extension}";
+    public static string For(string roundName, string extension) => Named(roundName, $"rapport.{extension}");
+
+    /// <summary>weerbaarheidsscan-&lt;slug of the round name&gt;-&lt;suffix&gt;, e.g. …-data.zip.</summary>
+    public static string Named(string roundName, string suffix) => $"weerbaarheidsscan-{Slug(roundName)}-{suffix}";
 
     /// <summary>Lower case a–z, 0–9 and single hyphens; accents dropped ("Ronde één 2026" → "ronde-een-2026").</summary>
     public static string Slug(string text)

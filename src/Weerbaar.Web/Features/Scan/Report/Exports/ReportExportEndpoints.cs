@@ -14,15 +14,15 @@ public static class ReportExportEndpoints
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/rounds/{id:guid}").WithTags("Weerbaarheidsscan").RequireAuthorization(Policies.Onderzoek);
 
-        group.MapGet("/report.docx", (Guid id, AppDbContext db, RoundReport report, CancellationToken ct) =>
-                RenderAsync(id, db, report, ReportDocx.Render, ReportDocx.ContentType, "rapport.docx", ct))
+        group.MapGet("/report.docx", (Guid id, RoundReport report, CancellationToken ct) =>
+                RenderAsync(id, report, ReportDocx.Render, ReportDocx.ContentType, "docx", ct))
             .WithName("GetRoundReportDocument")
             .WithSummary("Het rapport van de ronde als Word-document: titelpagina, inhoudsopgave, koppen, tabellen en grafieken.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportDocx.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/report.xlsx", (Guid id, AppDbContext db, RoundReport report, CancellationToken ct) =>
-                RenderAsync(id, db, report, ReportExcel.Render, ReportExcel.ContentType, "rapport.xlsx", ct))
+        group.MapGet("/report.xlsx", (Guid id, RoundReport report, CancellationToken ct) =>
+                RenderAsync(id, report, ReportExcel.Render, ReportExcel.ContentType, "xlsx", ct))
             .WithName("GetRoundReportWorkbook")
             .WithSummary("De tabellen van het rapport als Excel-werkmap: een blad per tabel met bijschrift en n.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportExcel.ContentType)
@@ -31,11 +31,11 @@ public static class ReportExportEndpoints
         group.MapGet("/report-data.zip", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 Guid id, AppDbContext db, ReportDataPackage package, CancellationToken ct) =>
             {
-                if (await FindAsync(db, id, ct) is not { } round)
+                if (await db.ScanRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } round)
                 {
                     return RoundsEndpoints.RoundNotFound(id);
                 }
-                return TypedResults.File(await package.BuildAsync(round, ct), ReportDataPackage.ContentType, FileName(round, "data.zip"));
+                return TypedResults.File(await package.BuildAsync(round, ct), ReportDataPackage.ContentType, ReportFileName.Named(round.Name, "data.zip"));
             })
             .WithName("GetRoundDataPackage")
             .WithSummary("Ruwe gegevens bij het rapport (niet voor publicatie): antwoorden.csv, codeboek.json, codeboek.xlsx en LEESMIJ.txt in een zip.")
@@ -45,19 +45,9 @@ public static class ReportExportEndpoints
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RenderAsync(Guid id, AppDbContext db, RoundReport report,
-        Func<ReportDocument, byte[]> render, string contentType, string suffix, CancellationToken ct)
-    {
-        if (await FindAsync(db, id, ct) is not { } round || await report.BuildAsync(id, ct) is not { } doc)
-        {
-            return RoundsEndpoints.RoundNotFound(id);
-        }
-        return TypedResults.File(render(doc), contentType, FileName(round, suffix));
-    }
-
-    private static Task<ScanRound?> FindAsync(AppDbContext db, Guid id, CancellationToken ct)
-        => db.ScanRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-
-    /// <summary>weerbaarheidsscan-&lt;slug of the round name&gt;-&lt;suffix&gt;, e.g. …-rapport.docx.</summary>
-    internal static string FileName(ScanRound round, string suffix) => $"weerbaarheidsscan-{ReportFileName.Slug(round.Name)}-{suffix}";
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RenderAsync(Guid id, RoundReport report,
+        Func<ReportDocument, byte[]> render, string contentType, string extension, CancellationToken ct)
+        => await report.BuildAsync(id, ct) is { } doc
+            ? TypedResults.File(render(doc), contentType, ReportFileName.For(doc.RoundName, extension))
+            : RoundsEndpoints.RoundNotFound(id);
 }

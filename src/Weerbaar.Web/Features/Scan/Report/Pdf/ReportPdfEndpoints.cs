@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Tenancy;
@@ -14,16 +12,15 @@ public static class ReportPdfEndpoints
     public static IEndpointRouteBuilder MapReportPdfEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/report.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                Guid id, AppDbContext db, RoundReport report, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
+                Guid id, RoundReport report, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
             {
-                var name = await db.ScanRounds.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct);
-                if (name is null || await report.BuildAsync(id, ct) is not { } document)
+                if (await report.BuildAsync(id, ct) is not { } document)
                 {
                     return RoundsEndpoints.RoundNotFound(id);
                 }
                 try
                 {
-                    return TypedResults.File(await pdf.RenderAsync(document, ct), ReportPdf.ContentType, ReportFileName.For(name, "pdf"));
+                    return TypedResults.File(await pdf.RenderAsync(document, ct), ReportPdf.ContentType, ReportFileName.For(document.RoundName, "pdf"));
                 }
                 catch (ChromiumUnavailableException e)
                 {

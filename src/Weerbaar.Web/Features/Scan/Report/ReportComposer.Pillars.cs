@@ -54,8 +54,10 @@ public sealed partial class ReportComposer
         DepthSection();
     }
 
+    /// <summary>The quadrant chart's rule: score below and rank above (a lower number than) the pillars' mean.</summary>
     private static bool IsGap((PillarResultDto Pillar, RankedItem? Rank) p, IReadOnlyList<(PillarResultDto Pillar, RankedItem? Rank)> all)
-        => p.Pillar.MeanScore < all.Average(x => x.Pillar.MeanScore) && p.Rank!.MeanRank < all.Average(x => x.Rank!.MeanRank);
+        => Shared.Charts.QuadrantChart.IsGap(new Shared.Charts.QuadrantPoint(p.Pillar.Code, p.Pillar.MeanScore!.Value, p.Rank!.MeanRank!.Value),
+            all.Average(x => x.Pillar.MeanScore!.Value), all.Average(x => x.Rank!.MeanRank!.Value));
 
     private string GapSentence(IReadOnlyList<(PillarResultDto Pillar, RankedItem? Rank)> published)
     {

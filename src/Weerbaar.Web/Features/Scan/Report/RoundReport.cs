@@ -11,7 +11,7 @@ using Weerbaar.Web.Shared;
 namespace Weerbaar.Web.Features.Scan.Report;
 
 /// <summary>Loads what a round's report needs and has <see cref="ReportComposer"/> write it.</summary>
-public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, RoundComparisons comparisons,
+public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference,
     OpenAnswerThemes openAnswers, IConfiguration config, TimeProvider clock)
 {
     /// <summary>The disclosure threshold (setting Weerbaar:Report:MinimumGroupSize, default 5).</summary>
@@ -30,14 +30,16 @@ public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, 
             .OrderBy(r => r.Position)
             .Select(r => new { r.GemeenteCode, r.Answers }).ToListAsync(ct);
         var narratives = await db.ReportNarratives.AsNoTracking().Where(n => n.RoundId == roundId).ToDictionaryAsync(n => n.Key, n => n.Markdown, ct);
+        var instrument = instruments.Find(round.InstrumentId)!;
+        var located = responses.Select(r => new ReportResponse(reference.Gemeente(r.GemeenteCode), r.Answers)).ToList();
         var inputs = new ReportInputs(
             round,
-            instruments.Find(round.InstrumentId)!,
+            instrument,
             Format.Today(clock),
             reference.Gemeenten.Count(g => round.InPopulation(g.Code, reference)),
-            responses.Select(r => new ReportResponse(reference.Gemeente(r.GemeenteCode), r.Answers)).ToList(),
+            located,
             narratives,
-            await comparisons.ComputeAsync(roundId, "stedelijkheid", ct),
+            RoundComparisons.Compute(instrument, "stedelijkheid", located.Where(r => r.Gemeente is not null).Select(r => (r.Gemeente!, r.Answers)).ToList()),
             await openAnswers.SummarizeAsync(roundId, Disclosure.Threshold, ct),
             Disclosure);
         return ReportComposer.Compose(inputs);

@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.OpenAnswers;
 using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
+using Weerbaar.Web.Features.SelfReliance;
+using Weerbaar.Web.Features.Vulnerability;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Data;
@@ -40,6 +43,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ScanImportDraft> ScanImportDrafts => Set<ScanImportDraft>();
     public DbSet<OpenAnswerCoding> OpenAnswerCodings => Set<OpenAnswerCoding>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+    public DbSet<BuurtGeometry> BuurtGeometries => Set<BuurtGeometry>();
+    public DbSet<VulnerabilityIndicatorSet> VulnerabilityIndicatorSets => Set<VulnerabilityIndicatorSet>();
+    public DbSet<VulnerableLocation> VulnerableLocations => Set<VulnerableLocation>();
+    public DbSet<Noodsteunpunt> Noodsteunpunten => Set<Noodsteunpunt>();
+    public DbSet<SelfRelianceAssumptions> SelfRelianceAssumptions => Set<SelfRelianceAssumptions>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -201,6 +209,55 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.HasOne<ScanRound>().WithMany().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<BuurtGeometry>(e =>
+        {
+            e.HasKey(g => g.BuurtCode);
+            e.Property(g => g.BuurtCode).HasMaxLength(10);
+            e.HasOne<Buurt>().WithOne().HasForeignKey<BuurtGeometry>(g => g.BuurtCode).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<VulnerabilityIndicatorSet>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Note).HasMaxLength(2000);
+            e.Property(s => s.CreatedBy).HasMaxLength(256);
+            e.HasIndex(s => s.Version).IsUnique();
+        });
+        builder.Entity<VulnerableLocation>(e =>
+        {
+            e.Property(l => l.GemeenteCode).HasMaxLength(6);
+            e.Property(l => l.Category).HasMaxLength(40);
+            e.Property(l => l.Name).HasMaxLength(200);
+            e.Property(l => l.Address).HasMaxLength(300);
+            e.Property(l => l.Postcode).HasMaxLength(7);
+            e.Property(l => l.BuurtCode).HasMaxLength(10);
+            e.Property(l => l.ContactName).HasMaxLength(200);
+            e.Property(l => l.ContactPhone).HasMaxLength(40);
+            e.Property(l => l.ContactEmail).HasMaxLength(256);
+            e.Property(l => l.Notes).HasMaxLength(2000);
+            e.Property(l => l.UpdatedBy).HasMaxLength(256);
+            e.Property(l => l.Dependencies).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            e.HasIndex(l => l.GemeenteCode);
+        });
+        builder.Entity<Noodsteunpunt>(e =>
+        {
+            e.Property(n => n.GemeenteCode).HasMaxLength(6);
+            e.Property(n => n.Name).HasMaxLength(200);
+            e.Property(n => n.Address).HasMaxLength(300);
+            e.Property(n => n.Postcode).HasMaxLength(7);
+            e.Property(n => n.BuurtCode).HasMaxLength(10);
+            e.Property(n => n.Notes).HasMaxLength(2000);
+            e.Property(n => n.UpdatedBy).HasMaxLength(256);
+            e.HasIndex(n => n.GemeenteCode);
+        });
+        builder.Entity<SelfRelianceAssumptions>(e =>
+        {
+            e.HasKey(a => a.GemeenteCode);
+            e.Property(a => a.GemeenteCode).HasMaxLength(6);
+            e.Property(a => a.UpdatedBy).HasMaxLength(256);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.Values).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
+        });
+
         ApplyTenantFilters(builder);
     }
 
@@ -212,7 +269,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             {
                 continue;
             }
-            var method = typeof(AppDbContext).GetMethod(nameof(TenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            var filter = typeof(IGemeenteLocal).IsAssignableFrom(entity.ClrType) ? nameof(LocalFilter) : nameof(TenantFilter);
+            var method = typeof(AppDbContext).GetMethod(filter, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(entity.ClrType);
             builder.Entity(entity.ClrType).HasQueryFilter((LambdaExpression)method.Invoke(this, null)!);
         }
@@ -221,4 +279,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     // EF parameterises _tenant per query, so one model serves every user.
     private Expression<Func<T, bool>> TenantFilter<T>() where T : ITenantOwned
         => e => Tenant.AllGemeenten || Tenant.GemeenteCodes.Contains(e.GemeenteCode);
+
+    private Expression<Func<T, bool>> LocalFilter<T>() where T : IGemeenteLocal
+        => e => Tenant.LocalGemeenteCodes.Contains(e.GemeenteCode);
 }

@@ -9,3 +9,9 @@ public interface ITenantOwned
 {
     string GemeenteCode { get; }
 }
+
+/// <summary>
+/// Tenant-owned data that only the gemeente itself and (read-only) its veiligheidsregio may see — not the national
+/// roles either (vulnerable locations). <see cref="AppDbContext"/> filters on <see cref="Shared.Tenancy.TenantScope.LocalGemeenteCodes"/>.
+/// </summary>
+public interface IGemeenteLocal : ITenantOwned;

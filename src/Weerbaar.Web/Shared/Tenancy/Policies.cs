@@ -14,6 +14,11 @@ public static class Policies
     /// <summary>Change a gemeente's own data; the gemeente comes from the route value <c>gemeentecode</c>.</summary>
     public const string GemeenteBewerken = "gemeente-bewerken";
 
+    /// <summary>Read a gemeente's local-only data (vulnerable locations): the gemeente and its region, not national roles.</summary>
+    public const string GemeenteLokaalLezen = "gemeente-lokaal-lezen";
+    /// <summary>Change a gemeente's local-only data: its coordinator only.</summary>
+    public const string GemeenteLokaalBewerken = "gemeente-lokaal-bewerken";
+
     public const string GemeenteRouteValue = "gemeentecode";
 
     public static AuthorizationBuilder AddWeerbaarPolicies(this AuthorizationBuilder builder) => builder
@@ -22,12 +27,15 @@ public static class Policies
         .AddPolicy(Beheer, p => p.RequireRole(Roles.Beheerder))
         .AddPolicy(Onderzoek, p => p.RequireRole(Roles.Beheerder, Roles.Onderzoeker))
         .AddPolicy(GemeenteLezen, p => p.RequireAuthenticatedUser().AddRequirements(new GemeenteAccessRequirement(edit: false)))
-        .AddPolicy(GemeenteBewerken, p => p.RequireAuthenticatedUser().AddRequirements(new GemeenteAccessRequirement(edit: true)));
+        .AddPolicy(GemeenteBewerken, p => p.RequireAuthenticatedUser().AddRequirements(new GemeenteAccessRequirement(edit: true)))
+        .AddPolicy(GemeenteLokaalLezen, p => p.RequireAuthenticatedUser().AddRequirements(new GemeenteAccessRequirement(edit: false, localOnly: true)))
+        .AddPolicy(GemeenteLokaalBewerken, p => p.RequireAuthenticatedUser().AddRequirements(new GemeenteAccessRequirement(edit: true, localOnly: true)));
 }
 
-public sealed class GemeenteAccessRequirement(bool edit) : IAuthorizationRequirement
+public sealed class GemeenteAccessRequirement(bool edit, bool localOnly = false) : IAuthorizationRequirement
 {
     public bool Edit { get; } = edit;
+    public bool LocalOnly { get; } = localOnly;
 }
 
 /// <summary>
@@ -42,7 +50,14 @@ public sealed class GemeenteAccessHandler(TenantScopeAccessor scopes) : Authoriz
         {
             var scope = scopes.Current;
             code = code.ToUpperInvariant();
-            if (requirement.Edit ? scope.CanEdit(code) : scope.CanRead(code))
+            var allowed = (requirement.Edit, requirement.LocalOnly) switch
+            {
+                (true, true) => scope.CanEditLocal(code),
+                (false, true) => scope.CanReadLocal(code),
+                (true, false) => scope.CanEdit(code),
+                (false, false) => scope.CanRead(code),
+            };
+            if (allowed)
             {
                 context.Succeed(requirement);
             }

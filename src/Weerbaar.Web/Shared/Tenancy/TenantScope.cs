@@ -34,6 +34,17 @@ public sealed class TenantScope
 
     public bool CanEdit(string gemeenteCode) => _editAll || _editable.Contains(gemeenteCode);
 
+    /// <summary>
+    /// The gemeenten whose local-only data (<see cref="Data.IGemeenteLocal"/>) this user may read: its own gemeente or
+    /// its region's gemeenten; none for the national roles.
+    /// </summary>
+    public List<string> LocalGemeenteCodes => AllGemeenten ? [] : GemeenteCodes;
+
+    public bool CanReadLocal(string gemeenteCode) => !AllGemeenten && _readable.Contains(gemeenteCode);
+
+    /// <summary>Only the gemeente's own coordinator edits local-only data (the beheerder does not).</summary>
+    public bool CanEditLocal(string gemeenteCode) => _editable.Contains(gemeenteCode);
+
     public static TenantScope For(ClaimsPrincipal user, Func<string, IReadOnlyCollection<string>> gemeentenOfRegio)
     {
         if (user.Identity?.IsAuthenticated != true)

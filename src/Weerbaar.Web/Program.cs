@@ -8,6 +8,7 @@ using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Auth;
@@ -35,6 +36,7 @@ services.Configure<AccountOptions>(config.GetSection(AccountOptions.Section));
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddHostedService<OutboxWorker>();
 services.AddScan();
+services.AddSelfReliance();
 
 services.AddRateLimiter(o =>
 {
@@ -86,6 +88,7 @@ app.MapAuthEndpoints();
 app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
+app.MapSelfRelianceEndpoints();
 app.MapScan();
 app.MapRazorComponents<App>();
 

@@ -22,6 +22,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
 services.AddWeerbaarDatabase(config, builder.Environment);
 services.AddSingleton<GemeentePageCache>();
+services.AddScoped<BuurtGeometryStore>();
 services.AddSingleton<ReferenceData>();
 services.AddScoped<TenantScopeAccessor>();
 
@@ -89,6 +90,7 @@ app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
 app.MapSelfRelianceEndpoints();
+app.MapBuurtGeometryEndpoints();
 app.MapScan();
 app.MapRazorComponents<App>();
 

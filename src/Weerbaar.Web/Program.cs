@@ -8,6 +8,7 @@ using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Vulnerability;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Auth;
@@ -35,6 +36,7 @@ services.Configure<AccountOptions>(config.GetSection(AccountOptions.Section));
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddHostedService<OutboxWorker>();
 services.AddScan();
+services.AddVulnerability();
 
 services.AddRateLimiter(o =>
 {
@@ -87,6 +89,7 @@ app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
 app.MapScan();
+app.MapVulnerability();
 app.MapRazorComponents<App>();
 
 app.Run();

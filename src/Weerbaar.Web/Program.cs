@@ -9,6 +9,7 @@ using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.SelfReliance;
+using Weerbaar.Web.Features.Vulnerability;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Auth;
@@ -38,6 +39,7 @@ services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddHostedService<OutboxWorker>();
 services.AddScan();
 services.AddSelfReliance();
+services.AddVulnerability();
 
 services.AddRateLimiter(o =>
 {
@@ -92,6 +94,7 @@ app.MapGemeentenEndpoints();
 app.MapSelfRelianceEndpoints();
 app.MapBuurtGeometryEndpoints();
 app.MapScan();
+app.MapVulnerability();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -4,6 +4,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Demo;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Instruments;
+using Weerbaar.Web.Features.Vulnerability;
 
 namespace Weerbaar.Web.Data;
 
@@ -22,6 +23,7 @@ public static class StartupInitializer
         await DatabaseSetup.MigrateAsync(db, ct);
         await ReferenceDataLoader.EnsureLoadedAsync(db, logger, ct);
         await sp.GetRequiredService<ReferenceData>().ReloadAsync(db, ct);
+        await VulnerabilityIndicatorSets.EnsureDefaultAsync(db, clock, ct);
         await CheckUsedInstrumentsAsync(db, sp.GetRequiredService<InstrumentCatalog>(), ct);
         await AccountSeeder.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         var users = sp.GetRequiredService<UserManager<AppUser>>();

@@ -6,6 +6,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
+using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Shared;
@@ -35,6 +36,7 @@ services.Configure<AccountOptions>(config.GetSection(AccountOptions.Section));
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddHostedService<OutboxWorker>();
 services.AddScan();
+services.AddLocations();
 
 services.AddRateLimiter(o =>
 {
@@ -87,6 +89,7 @@ app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
 app.MapScan();
+app.MapLocations();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -43,6 +43,9 @@ public abstract class Register<TEntity, TFields, TValues>(AppDbContext db, TimeP
     public async Task<IReadOnlySet<string>> BuurtenAsync(string gemeente, CancellationToken ct)
         => (await db.Buurten.AsNoTracking().Where(b => b.GemeenteCode == gemeente).Select(b => b.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
+    public Task<Dictionary<string, string>> BuurtNamesAsync(string gemeente, CancellationToken ct)
+        => db.Buurten.AsNoTracking().Where(b => b.GemeenteCode == gemeente).ToDictionaryAsync(b => b.Code, b => b.Name, StringComparer.Ordinal, ct);
+
     public async Task<List<TEntity>> ListAsync(string gemeente, CancellationToken ct)
         => Sort(await Of(gemeente).AsNoTracking().ToListAsync(ct)).ToList();
 

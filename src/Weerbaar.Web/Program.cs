@@ -6,6 +6,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
+using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.SelfReliance;
@@ -40,6 +41,7 @@ services.AddHostedService<OutboxWorker>();
 services.AddScan();
 services.AddSelfReliance();
 services.AddVulnerability();
+services.AddLocations();
 
 services.AddRateLimiter(o =>
 {
@@ -95,6 +97,7 @@ app.MapSelfRelianceEndpoints();
 app.MapBuurtGeometryEndpoints();
 app.MapScan();
 app.MapVulnerability();
+app.MapLocations();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -55,6 +55,7 @@ public static class DemoSeeder
     /// <summary>A closed demo round with synthetic responses, so every analysis screen has realistic data.</summary>
     public static async Task SeedRoundAsync(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, TimeProvider clock)
     {
+        await Locations.DemoLocations.SeedAsync(db, clock);
         if (await db.ScanRounds.AnyAsync(r => r.Name == DemoRoundName))
         {
             return;

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Shared.Api;
+
+namespace Weerbaar.Web.Features.Locations;
+
+/// <summary>What the API endpoints of both registers share: problems, the import mode and the CSV body.</summary>
+public static class RegisterApi
+{
+    public static ProblemHttpResult NotFound(string what, Guid id) => TypedResults.Problem($"Er is geen {what} met id {id} in deze gemeente.",
+        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+
+    public static ProblemHttpResult Invalid(string detail, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> jsonNames)
+        => TypedResults.Problem(ApiConventions.ValidationProblem(detail, new Dictionary<string, object?>
+        {
+            ["errors"] = errors.Select(e => new { field = jsonNames.GetValueOrDefault(e.Field, e.Field), message = e.Message }).ToList(),
+        }));
+
+    public static ProblemHttpResult ImportInvalid(RegisterImportResult result) => TypedResults.Problem(ApiConventions.ValidationProblem(
+        $"Het bestand bevat {result.Errors.Count} fout(en); er is niets opgeslagen.",
+        new Dictionary<string, object?> { ["errors"] = result.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }).ToList() }));
+
+    public static ImportMode? Mode(string? mode) => mode?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "replace" => ImportMode.Replace,
+        "append" => ImportMode.Append,
+        _ => null,
+    };
+
+    public static ProblemHttpResult BadMode(string? mode) => TypedResults.Problem($"Onbekende mode '{mode}': kies replace (vervangt het hele register, standaard) of append (voegt toe).",
+        statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
+
+    /// <summary>The CSV body within the registers' own limit, or the refusal to send.</summary>
+    public static async Task<(byte[]? Bytes, ProblemHttpResult? Refusal)> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (await RequestFiles.ReadCsvAsync(request, ct) is not { } bytes)
+        {
+            return (null, RequestFiles.Refusal(request));
+        }
+        return bytes.Length > RegisterCsv.MaxBytes
+            ? (null, TypedResults.Problem($"Het bestand is groter dan {RegisterCsv.MaxBytes / 1024 / 1024} MB; splits het in delen.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413)))
+            : (bytes, null);
+    }
+
+    public static GemeenteInfo? Gemeente(ReferenceData reference, string code) => reference.Gemeente(code.ToUpperInvariant());
+
+    public static string User(HttpContext http) => http.User.Identity?.Name ?? "?";
+}
+
+public sealed record RegisterImportResponse(int Imported, int Removed);

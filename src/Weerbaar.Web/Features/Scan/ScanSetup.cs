@@ -1,3 +1,4 @@
+using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
@@ -29,6 +30,7 @@ public static class ScanSetup
         services.AddScoped<RoundLifecycle>();
         services.AddScoped<RoundResults>();
         services.AddScoped<RoundComparisons>();
+        services.AddScoped<ScanPositionService>();
         services.AddScoped<Report.RoundReport>();
         services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<Report.Exports.ReportDataPackage>();
@@ -53,6 +55,7 @@ public static class ScanSetup
         app.MapMonitoringEndpoints();
         app.MapOwnResponsesEndpoints();
         app.MapResultsEndpoints();
+        app.MapScanPositionEndpoints();
         app.MapOpenAnswersEndpoints();
         app.MapReportExportEndpoints();
         app.MapReportPdfEndpoints();

@@ -4,6 +4,7 @@ using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Email;
+using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Locations;
@@ -42,6 +43,7 @@ services.AddScan();
 services.AddSelfReliance();
 services.AddVulnerability();
 services.AddLocations();
+services.AddFoto();
 
 services.AddRateLimiter(o =>
 {
@@ -94,6 +96,7 @@ app.MapExternalLoginEndpoints(config);
 app.MapUsersEndpoints();
 app.MapGemeentenEndpoints();
 app.MapSelfRelianceEndpoints();
+app.MapFotoEndpoints();
 app.MapBuurtGeometryEndpoints();
 app.MapScan();
 app.MapVulnerability();

@@ -8,6 +8,9 @@ namespace Weerbaar.Web.Features.Scan.Report;
 /// <param name="RoundName">The round the report is about; download file names are made from it.</param>
 public sealed record ReportDocument(string RoundName, string Title, string Subtitle, DateOnly Date, int Responses, IReadOnlyList<ReportBlock> Blocks)
 {
+    /// <summary>The line under the title on the PDF cover; null: the number of responses (a round's report).</summary>
+    public string? CoverMeta { get; init; }
+
     public IEnumerable<ReportHeading> Headings => Blocks.OfType<ReportHeading>();
     public IEnumerable<ReportTable> Tables => Blocks.SelectMany(b => b switch
     {

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.SelfReliance;
+using Weerbaar.Web.Features.Vulnerability;
+using Weerbaar.Web.Shared;
+using Weerbaar.Web.Shared.Tenancy;
+
+namespace Weerbaar.Web.Features.Foto;
+
+/// <summary>Gathers the foto of one gemeente from the index, the estimate, the registers and the scan position.</summary>
+public sealed class FotoBuilder(
+    AppDbContext db, ReferenceData reference, VulnerabilityIndex index, SelfRelianceEstimator selfReliance,
+    ScanPositionService positions, TenantScopeAccessor scopes, TimeProvider clock)
+{
+    public async Task<FotoData?> BuildAsync(string gemeenteCode, CancellationToken ct)
+    {
+        var gemeente = reference.Gemeente(gemeenteCode.ToUpperInvariant());
+        if (gemeente is null)
+        {
+            return null;
+        }
+        var estimate = (await selfReliance.ForGemeenteAsync(gemeente.Code, ct))!;
+        var vulnerability = await index.ForGemeenteAsync(gemeente.Code, ct);
+        var outline = await GemeentenQueries.OutlineAsync(db, gemeente.Code, ct);
+        // The query filter returns no locations to national roles; null tells the page to say why rather than "none".
+        var locations = scopes.Current.CanReadLocal(gemeente.Code)
+            ? await db.VulnerableLocations.AsNoTracking().Where(l => l.GemeenteCode == gemeente.Code).OrderBy(l => l.Category).ThenBy(l => l.Name).ToListAsync(ct)
+            : null;
+        var noodsteunpunten = await db.Noodsteunpunten.AsNoTracking().Where(n => n.GemeenteCode == gemeente.Code).OrderBy(n => n.Name).ToListAsync(ct);
+        var geometries = await db.BuurtGeometries.AsNoTracking()
+            .Where(g => db.Buurten.Any(b => b.Code == g.BuurtCode && b.GemeenteCode == gemeente.Code)).ToDictionaryAsync(g => g.BuurtCode, ct);
+        var position = await positions.ComputeAsync(gemeente.Code, null, ct);
+        return new FotoData(gemeente, outline, vulnerability, estimate, locations, noodsteunpunten, position, geometries,
+            Format.DayInAmsterdam(clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Scan.Report;
+using Weerbaar.Web.Features.Scan.Report.Exports;
+using Weerbaar.Web.Features.Scan.Report.Pdf;
+using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Tenancy;
+
+namespace Weerbaar.Web.Features.Foto;
+
+public static class FotoExportEndpoints
+{
+    public static IServiceCollection AddFoto(this IServiceCollection services) => services.AddScoped<FotoBuilder>();
+
+    public static IEndpointRouteBuilder MapFotoEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(ApiConventions.BasePath + "/gemeenten/{gemeentecode}").WithTags("Foto").RequireAuthorization(Policies.GemeenteLezen);
+
+        api.MapGet("/foto.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string gemeentecode, FotoBuilder builder, CancellationToken ct) =>
+            await builder.BuildAsync(gemeentecode, ct) is { } foto
+                ? TypedResults.File(ReportDocx.Render(FotoComposer.Compose(foto)), ReportDocx.ContentType, FileName(foto, "docx"))
+                : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
+            .WithName("GetFotoDocx")
+            .WithSummary("De foto van de gemeente als Word-document (voor het college), met Bron: CBS.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportDocx.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/foto.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            string gemeentecode, FotoBuilder builder, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
+        {
+            if (await builder.BuildAsync(gemeentecode, ct) is not { } foto)
+            {
+                return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
+            }
+            try
+            {
+                return TypedResults.File(await pdf.RenderAsync(FotoComposer.Compose(foto), ct), ReportPdf.ContentType, FileName(foto, "pdf"));
+            }
+            catch (ChromiumUnavailableException e)
+            {
+                logger.LogError(e, "PDF van de foto van {Gemeente} mislukt.", foto.Gemeente.Code);
+                return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+            }
+        })
+            .WithName("GetFotoPdf")
+            .WithSummary("De foto van de gemeente als PDF (A4, inhoudsopgave, paginanummers), met Bron: CBS.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static string FileName(FotoData foto, string extension) => $"foto-{ReportFileName.Slug(foto.Gemeente.Name)}-{foto.Date:yyyy-MM-dd}.{extension}";
+}

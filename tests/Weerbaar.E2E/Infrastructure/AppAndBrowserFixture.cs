@@ -63,6 +63,31 @@ public sealed class AppAndBrowserFixture : IAsyncLifetime
             services.GetRequiredService<Weerbaar.Web.Features.Gemeenten.ReferenceData>(), TimeProvider.System);
     }
 
+    /// <summary>
+    /// What the foto of Utrecht needs beyond the CBS data: the demo round, the demo registers and (test-only, made up)
+    /// square geometries for three of its buurten, so the map draws classed buurten. Idempotent.
+    /// </summary>
+    public async Task EnsureFotoDataAsync()
+    {
+        await EnsureDemoRoundAsync();
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<Weerbaar.Web.Data.AppDbContext>();
+        await Weerbaar.Web.Features.Locations.DemoLocations.SeedAsync(db, TimeProvider.System);
+        static string D(double x) => x.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Square(string code, double lon, double lat)
+            => "{\"type\":\"Feature\",\"properties\":{\"buurtcode\":\"" + code + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[["
+               + $"{D(lon)},{D(lat)}],[{D(lon + 0.01)},{D(lat)}],[{D(lon + 0.01)},{D(lat + 0.007)}],[{D(lon)},{D(lat + 0.007)}],[{D(lon)},{D(lat)}"
+               + "]]]}}";
+        var geoJson = "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", Square("BU03440111", 5.09, 52.085), Square("BU03440112", 5.10, 52.085), Square("BU03440113", 5.11, 52.085)) + "]}";
+        var result = await services.GetRequiredService<Weerbaar.Web.Features.Gemeenten.BuurtGeometryStore>()
+            .ReplaceAsync(System.Text.Encoding.UTF8.GetBytes(geoJson), CancellationToken.None);
+        if (result.Errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+    }
+
     /// <summary>An access token from POST /api/v1/auth/login.</summary>
     public async Task<string> BearerTokenAsync(TestUser user)
     {

@@ -82,7 +82,8 @@ public static class FotoComposer
         var themes = string.Join("; ", v.Indicators.GroupBy(i => i.Theme).Select(t => $"{t.Key}: {string.Join(", ", t.Select(i => i.Label))}"));
         blocks.Add(new ReportParagraph($"De kwetsbaarheidsindex ({v.SetName}, versie {v.SetVersion}) volgt de methode van de CDC/ATSDR Social Vulnerability Index: "
             + $"elke indicator wordt een percentielrang over alle buurten van Nederland, de rangen worden per thema en in totaal opgeteld en opnieuw gerangschikt. "
-            + $"Indicatoren per thema — {themes}. De klasse is het landelijke kwart waarin de buurt valt; de plaats in de gemeente rangschikt alleen de buurten van {f.Gemeente.Name}."));
+            + $"Indicatoren per thema — {themes}. De klasse is het landelijke kwart waarin de buurt valt. De plaats in de gemeente komt uit dezelfde berekening over alleen de buurten van {f.Gemeente.Name} "
+            + "(zoals de CDC de index ook per staat berekent); daardoor kan de volgorde binnen de gemeente afwijken van die van het landelijke percentiel."));
         var rows = new List<IReadOnlyList<ReportCell>>();
         foreach (var (cls, _) in FotoData.ClassColours)
         {

@@ -39,6 +39,10 @@ public static class HttpLoadCommand
             var baseUrl = factory.StartOnLoopback();
             startup.Stop();
             Console.WriteLine($"App on {baseUrl} (start-up {startup.Elapsed.TotalSeconds:F1} s); {options.Clients} clients, {options.Seconds} s per scenario.");
+            if (scenarios.Any(s => s.Name == "foto-600"))
+            {
+                await FotoBenchData.EnsureAsync(factory.Services);
+            }
 
             using var handler = new SocketsHttpHandler
             {

@@ -9,6 +9,8 @@ public sealed record Scenario(string Name, string Path, string Description, stri
         new("gemeente-utrecht", "/gemeenten/GM0344", "gemeente page (HTML), Utrecht", "Utrecht"),
         new("api-gemeenten", "/api/v1/gemeenten", "JSON list of gemeenten (first page of 50)", "\"items\""),
         new("gemeenten-list", "/gemeenten", "list page (HTML), first page of 25", "gemeenten gevonden"),
+        new("foto-amsterdam", "/gemeenten/GM0363/foto", "foto page (HTML), Amsterdam: 476 buurten, no buurt geometry", "Foto van Amsterdam"),
+        new("foto-600", "/gemeenten/GM9600/foto", "foto page (HTML), made-up gemeente with 600 buurten, each with a polygon on the map", "Foto van Benchstad"),
     ];
 
     public static IReadOnlyList<Scenario> Select(IReadOnlyList<string> names)

@@ -55,8 +55,18 @@ public abstract class ScanPositionTests(AppFixture fixture)
 
         var ec = new Dictionary<string, string>
         {
-            [Target] = "5", ["GM0766"] = "7", ["GM0777"] = "6", ["GM0779"] = "5", ["GM0785"] = "8", ["GM0826"] = "4",
-            ["GM0794"] = "9", ["GM0762"] = "3", ["GM0770"] = "5", ["GM0823"] = "6", ["GM0847"] = "7", ["GM0866"] = "2",
+            [Target] = "5",
+            ["GM0766"] = "7",
+            ["GM0777"] = "6",
+            ["GM0779"] = "5",
+            ["GM0785"] = "8",
+            ["GM0826"] = "4",
+            ["GM0794"] = "9",
+            ["GM0762"] = "3",
+            ["GM0770"] = "5",
+            ["GM0823"] = "6",
+            ["GM0847"] = "7",
+            ["GM0866"] = "2",
         };
         // EC bewustzijn only from the urban gemeenten; Bergen op Zoom answers 'weet niet'.
         var ecB = new Dictionary<string, string> { [Target] = "WN", ["GM0766"] = "4", ["GM0777"] = "3", ["GM0779"] = "4", ["GM0785"] = "5", ["GM0826"] = "2", ["GM0794"] = "3" };

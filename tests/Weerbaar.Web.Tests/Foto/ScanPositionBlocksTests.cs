@@ -62,7 +62,7 @@ public class ScanPositionBlocksTests
         Assert.Equal(["Eigen continuïteit (EC)", "1", "6,0", "12"], figure.Table.Rows[0].Select(c => c.Text));
 
         var tables = blocks.OfType<ReportTable>().ToList();
-        Assert.Equal(["positie-score", "positie-bewustzijn", "positie-inzicht", "positie-trend"], tables.Select(t => t.Key));
+        Assert.Equal(["positie-tabel-score", "positie-tabel-bewustzijn", "positie-tabel-inzicht", "positie-tabel-trend"], tables.Select(t => t.Key));
         Assert.Equal(["Eigen continuïteit (EC)", "1", "6,0 (n = 12)", "x", "6,0 (n = 12)", "x", "4"], tables[0].Rows[0].Select(c => c.Text));
         Assert.Equal(12, tables[3].Rows.Count); // two rounds × six pillars
 

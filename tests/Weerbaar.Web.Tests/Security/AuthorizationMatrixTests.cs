@@ -44,6 +44,9 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         "GET /api/v1/gemeenten/{gemeentecode}/outline",
     ];
 
+    /// <summary>Gemeente reads that answer 404 while the gemeente has no data of that kind (past the policy: not 403).</summary>
+    private static readonly HashSet<string> NotFoundWithoutData = ["GET /api/v1/gemeenten/{gemeentecode}/scan-position"];
+
     private static readonly HashSet<string> ReadMethods = ["GET", "HEAD"];
 
     private IReadOnlyList<EndpointCase> Cases => EndpointCase.All(App.Services);
@@ -113,7 +116,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
                 if (ReadMethods.Contains(c.Method))
                 {
                     var own = await client.GetAsync(c.Url(OwnGemeente));
-                    if (own.StatusCode != HttpStatusCode.OK)
+                    if (own.StatusCode != HttpStatusCode.OK && !(own.StatusCode == HttpStatusCode.NotFound && NotFoundWithoutData.Contains(c.ToString())))
                     {
                         failures.Add($"{who} op eigen gemeente {c}: {(int)own.StatusCode}");
                     }

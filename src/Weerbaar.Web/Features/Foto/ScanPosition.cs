@@ -56,7 +56,7 @@ public sealed record ScanPosition(
     public static readonly string[] OpenQuestions = ["O1", "O2", "O3", "O4"];
 
     public const string UrbanityExplanation =
-        "Stedelijkheid: stedelijk = CBS-stedelijkheidsklasse 1–3, landelijk = klasse 4–5, naar de klasse waarin de meeste inwoners van de gemeente wonen (modale klasse).";
+        "Stedelijk = CBS-stedelijkheidsklasse 1–3, landelijk = klasse 4–5, naar de klasse waarin de meeste inwoners van de gemeente wonen (modale klasse).";
 
     /// <summary>
     /// The position of <paramref name="gemeente"/> among <paramref name="responses"/> (one submitted response per

@@ -29,10 +29,10 @@ public static class ScanPositionBlocks
             bars.Add(new BarReportItem($"{x.Name}: landelijk", national.Mean, national.Mean is null ? MeanText(national, p.Threshold) : Format.Number(national.Mean, 1)));
         }
         var nationalN = p.Pillars.Select(x => x.Score.National.N).Max();
-        blocks.Add(new ReportFigure(firstFigure, "figuur-positie-scan", $"Score per pijler: {p.GemeenteName} en het landelijk gemiddelde (1–10)",
+        blocks.Add(new ReportFigure(firstFigure, "fig-positie", $"Score per pijler: {p.GemeenteName} en het landelijk gemiddelde (1–10)",
             $"Staafdiagram met per pijler de eigen score van {p.GemeenteName} en het landelijk gemiddelde. Dezelfde cijfers staan in de tabel.",
             new BarReportChart(bars, 10, "score"),
-            new ReportTable("positie-eigen", $"Score per pijler (1–10): {p.GemeenteName} en landelijk", ["Pijler", "Eigen score", "Landelijk gemiddelde", "n"], own, nationalN)));
+            new ReportTable("fig-positie", $"Score per pijler (1–10): {p.GemeenteName} en landelijk", ["Pijler", "Eigen score", "Landelijk gemiddelde", "n"], own, nationalN)));
 
         foreach (var m in ScanPosition.Measures)
         {
@@ -42,7 +42,7 @@ public static class ScanPositionBlocks
                 return (IReadOnlyList<ReportCell>)[$"{x.Name} ({x.Code})", Own(v.Own), Cell(v.National, p.Threshold), Cell(v.Veiligheidsregio, p.Threshold),
                     Cell(v.SizeClass, p.Threshold), Cell(v.Urbanity, p.Threshold), v.Percentile is { } pct ? new ReportCell(Format.Number(pct, 0), pct) : "–"];
             }).ToList();
-            blocks.Add(new ReportTable($"positie-{m.Id}", $"{Capital(m.Label)} per pijler (1–{m.Max}): eigen antwoord naast vergelijkbare gemeenten, gemiddelde (n)",
+            blocks.Add(new ReportTable($"positie-tabel-{m.Id}", $"{Capital(m.Label)} per pijler (1–{m.Max}): eigen antwoord naast vergelijkbare gemeenten, gemiddelde (n)",
                 ["Pijler", $"Eigen {m.Label}", "Landelijk", $"Veiligheidsregio {p.Veiligheidsregio.Label}", p.SizeClass.Label, Capital(p.Urbanity.Label), "Percentiel"],
                 rows, null, $"Groepen van minder dan {p.Threshold} gemeenten: ‘<{p.Threshold}’; ‘x’: afgeschermd omdat het gemiddelde samen met het landelijke dat van een te kleine groep zou verraden."));
         }
@@ -59,7 +59,7 @@ public static class ScanPositionBlocks
         [
             t.RoundName, $"{p.Pillars.FirstOrDefault(y => y.Code == x.Code)?.Name ?? x.Code} ({x.Code})", Own(x.Own), Mean(x.National, p.Threshold), N(x.National),
         ])).ToList();
-        blocks.Add(new ReportTable("positie-trend", "Score per pijler (1–10) per ronde: eigen score en landelijk gemiddelde",
+        blocks.Add(new ReportTable("positie-tabel-trend", "Score per pijler (1–10) per ronde: eigen score en landelijk gemiddelde",
             ["Ronde", "Pijler", "Eigen score", "Landelijk gemiddelde", "n"], trendRows, null));
         return blocks;
     }

@@ -30,8 +30,18 @@ public static class DemoLocations
     private static VulnerableLocation Location(string category, string name, string buurt, double? lat, double? lon, int people,
         int? power, int? water, int? communication, params string[] dependencies) => new()
         {
-            GemeenteCode = Gemeente, Category = category, Name = name + " (demo)", BuurtCode = buurt, Latitude = lat, Longitude = lon, People = people,
-            HoursWithoutPower = power, HoursWithoutWater = water, HoursWithoutCommunication = communication, Dependencies = [.. dependencies], UpdatedBy = By,
+            GemeenteCode = Gemeente,
+            Category = category,
+            Name = name + " (demo)",
+            BuurtCode = buurt,
+            Latitude = lat,
+            Longitude = lon,
+            People = people,
+            HoursWithoutPower = power,
+            HoursWithoutWater = water,
+            HoursWithoutCommunication = communication,
+            Dependencies = [.. dependencies],
+            UpdatedBy = By,
         };
 
     public static IEnumerable<VulnerableLocation> Locations() =>
@@ -54,7 +64,14 @@ public static class DemoLocations
 
     private static Noodsteunpunt Point(string name, string buurt, double lat, double lon, int capacity, bool power) => new()
     {
-        GemeenteCode = Gemeente, Name = name + " (demo)", BuurtCode = buurt, Latitude = lat, Longitude = lon, Capacity = capacity, HasBackupPower = power, UpdatedBy = By,
+        GemeenteCode = Gemeente,
+        Name = name + " (demo)",
+        BuurtCode = buurt,
+        Latitude = lat,
+        Longitude = lon,
+        Capacity = capacity,
+        HasBackupPower = power,
+        UpdatedBy = By,
     };
 
     public static IEnumerable<Noodsteunpunt> Points() =>

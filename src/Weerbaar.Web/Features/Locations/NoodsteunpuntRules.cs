@@ -24,8 +24,15 @@ public static class NoodsteunpuntRules
 
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>
     {
-        [Naam] = "name", [Adres] = "address", [Postcode] = "postcode", [Buurtcode] = "buurtCode", [Breedtegraad] = "latitude",
-        [Lengtegraad] = "longitude", [Capaciteit] = "capacity", [Noodstroom] = "hasBackupPower", [Opmerkingen] = "notes",
+        [Naam] = "name",
+        [Adres] = "address",
+        [Postcode] = "postcode",
+        [Buurtcode] = "buurtCode",
+        [Breedtegraad] = "latitude",
+        [Lengtegraad] = "longitude",
+        [Capaciteit] = "capacity",
+        [Noodstroom] = "hasBackupPower",
+        [Opmerkingen] = "notes",
     };
 
     public static (NoodsteunpuntValues? Values, List<FieldError> Errors) Validate(NoodsteunpuntFields f, IReadOnlySet<string> buurten, string gemeenteName)

@@ -45,10 +45,22 @@ public static class VulnerableLocationRules
     /// <summary>The API's JSON property for each column, so API errors name the field the client sent.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>
     {
-        [Categorie] = "category", [Naam] = "name", [Adres] = "address", [Postcode] = "postcode", [Buurtcode] = "buurtCode",
-        [Breedtegraad] = "latitude", [Lengtegraad] = "longitude", [AantalPersonen] = "people", [UrenZonderStroom] = "hoursWithoutPower",
-        [UrenZonderWater] = "hoursWithoutWater", [UrenZonderCommunicatie] = "hoursWithoutCommunication", [AfhankelijkVan] = "dependencies",
-        [ContactNaam] = "contactName", [ContactTelefoon] = "contactPhone", [ContactEmail] = "contactEmail", [Opmerkingen] = "notes",
+        [Categorie] = "category",
+        [Naam] = "name",
+        [Adres] = "address",
+        [Postcode] = "postcode",
+        [Buurtcode] = "buurtCode",
+        [Breedtegraad] = "latitude",
+        [Lengtegraad] = "longitude",
+        [AantalPersonen] = "people",
+        [UrenZonderStroom] = "hoursWithoutPower",
+        [UrenZonderWater] = "hoursWithoutWater",
+        [UrenZonderCommunicatie] = "hoursWithoutCommunication",
+        [AfhankelijkVan] = "dependencies",
+        [ContactNaam] = "contactName",
+        [ContactTelefoon] = "contactPhone",
+        [ContactEmail] = "contactEmail",
+        [Opmerkingen] = "notes",
     };
 
     public static (VulnerableLocationValues? Values, List<FieldError> Errors) Validate(VulnerableLocationFields f, IReadOnlySet<string> buurten, string gemeenteName)

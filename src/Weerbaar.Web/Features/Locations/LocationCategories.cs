@@ -1,20 +1,21 @@
 namespace Weerbaar.Web.Features.Locations;
 
 /// <param name="Aggregated">A count of people who depend on equipment at home: never an address, coordinates or contact.</param>
-public sealed record LocationCategory(string Code, string Label, bool Aggregated = false);
+/// <param name="Residential">People stay there day and night (they count in the 72-hour estimate when the place cannot hold out).</param>
+public sealed record LocationCategory(string Code, string Label, bool Aggregated = false, bool Residential = false);
 
 /// <summary>The kinds of vulnerable location the register knows.</summary>
 public static class LocationCategories
 {
     public static readonly IReadOnlyList<LocationCategory> All =
     [
-        new("verpleeghuis", "Verpleeg- en verzorgingshuis"),
-        new("ziekenhuis", "Ziekenhuis"),
-        new("gehandicaptenzorg", "Locatie voor mensen met een beperking"),
-        new("ggz-instelling", "Ggz-instelling"),
+        new("verpleeghuis", "Verpleeg- en verzorgingshuis", Residential: true),
+        new("ziekenhuis", "Ziekenhuis", Residential: true),
+        new("gehandicaptenzorg", "Locatie voor mensen met een beperking", Residential: true),
+        new("ggz-instelling", "Ggz-instelling", Residential: true),
         new("school", "School (basis- en voortgezet onderwijs)"),
         new("kinderopvang", "Kinderopvang"),
-        new("gevangenis", "Penitentiaire inrichting"),
+        new("gevangenis", "Penitentiaire inrichting", Residential: true),
         new("dagbesteding", "Dagbesteding"),
         new("thuisdialyse", "Thuisdialyse (geaggregeerd aantal)", Aggregated: true),
         new("thuisbeademing", "Thuisbeademing (geaggregeerd aantal)", Aggregated: true),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Weerbaar.Analysis.SelfReliance;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.SelfReliance;
@@ -9,11 +10,6 @@ namespace Weerbaar.Web.Features.SelfReliance;
 /// <summary>Builds a gemeente's estimate from the CBS buurten, its register of vulnerable locations and its assumptions.</summary>
 public sealed class SelfRelianceEstimator(AppDbContext db, ReferenceData reference, TenantScopeAccessor scopes, SelfRelianceStore store)
 {
-    // Which register categories count, and how (see Features/Locations/LocationCategories): people at home on
-    // equipment always count; residents of day-and-night places count when the place cannot hold out.
-    private static readonly HashSet<string> AtHome = ["thuisdialyse", "thuisbeademing"];
-    private static readonly HashSet<string> Residential = ["verpleeghuis", "ziekenhuis", "gehandicaptenzorg", "ggz-instelling", "gevangenis"];
-
     public async Task<GemeenteSelfReliance?> ForGemeenteAsync(string gemeenteCode, CancellationToken ct)
     {
         var gemeente = reference.Gemeente(gemeenteCode.ToUpperInvariant());
@@ -32,7 +28,8 @@ public sealed class SelfRelianceEstimator(AppDbContext db, ReferenceData referen
 
         // Without age figures (CBS secrecy) only the register can count in a buurt.
         var areas = buurten.Select(b => b.Residents is { } r && b.Age65Plus is { } o ? new SelfRelianceArea(b.Code, r, o) : new SelfRelianceArea(b.Code, 0, 0)).ToList();
-        var entries = register.Select(l => new SelfRelianceRegisterEntry(l.BuurtCode, l.People, AtHome.Contains(l.Category), Residential.Contains(l.Category),
+        var entries = register.Select(l => new SelfRelianceRegisterEntry(l.BuurtCode, l.People,
+            LocationCategories.Find(l.Category)?.Aggregated == true, LocationCategories.Find(l.Category)?.Residential == true,
             l.HoursWithoutPower, l.HoursWithoutWater)).ToList();
         var result = SelfRelianceModel.Estimate(areas, entries, model);
 

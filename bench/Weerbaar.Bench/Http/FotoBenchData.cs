@@ -27,8 +27,13 @@ public static class FotoBenchData
         var template = await db.Gemeenten.AsNoTracking().FirstAsync(g => g.Code == "GM0363");
         db.Gemeenten.Add(new Gemeente
         {
-            Code = Code, Name = "Benchstad (600 buurten)", ProvincieCode = template.ProvincieCode, VeiligheidsregioCode = template.VeiligheidsregioCode,
-            Residents = 0, UrbanityModal = 1, OutlineGeoJson = template.OutlineGeoJson,
+            Code = Code,
+            Name = "Benchstad (600 buurten)",
+            ProvincieCode = template.ProvincieCode,
+            VeiligheidsregioCode = template.VeiligheidsregioCode,
+            Residents = 0,
+            UrbanityModal = 1,
+            OutlineGeoJson = template.OutlineGeoJson,
         });
         var source = await db.Buurten.AsNoTracking().Where(b => b.GemeenteCode == "GM0363" || b.GemeenteCode == "GM0599")
             .OrderBy(b => b.Code).Take(Buurten).ToListAsync();
@@ -39,14 +44,29 @@ public static class FotoBenchData
             var code = $"BU9600{i / 100:00}{i % 100:00}";
             db.Buurten.Add(new Buurt
             {
-                Code = code, Name = $"{b.Name} ({i + 1})", WijkCode = $"WK9600{i / 100:00}", GemeenteCode = Code, Residents = b.Residents, Age0To15 = b.Age0To15,
-                Age15To25 = b.Age15To25, Age25To45 = b.Age25To45, Age45To65 = b.Age45To65, Age65Plus = b.Age65Plus, Households = b.Households,
-                HouseholdsWithChildren = b.HouseholdsWithChildren, AverageHouseholdSize = b.AverageHouseholdSize, Density = b.Density, Urbanity = b.Urbanity,
+                Code = code,
+                Name = $"{b.Name} ({i + 1})",
+                WijkCode = $"WK9600{i / 100:00}",
+                GemeenteCode = Code,
+                Residents = b.Residents,
+                Age0To15 = b.Age0To15,
+                Age15To25 = b.Age15To25,
+                Age25To45 = b.Age25To45,
+                Age45To65 = b.Age45To65,
+                Age65Plus = b.Age65Plus,
+                Households = b.Households,
+                HouseholdsWithChildren = b.HouseholdsWithChildren,
+                AverageHouseholdSize = b.AverageHouseholdSize,
+                Density = b.Density,
+                Urbanity = b.Urbanity,
             });
             var (lon, lat) = (4.80 + i % 25 * 0.008, 52.30 + i / 25 * 0.005);
             db.BuurtGeometries.Add(new BuurtGeometry
             {
-                BuurtCode = code, CentroidLatitude = lat + 0.0025, CentroidLongitude = lon + 0.004, LoadedAt = DateTimeOffset.UtcNow,
+                BuurtCode = code,
+                CentroidLatitude = lat + 0.0025,
+                CentroidLongitude = lon + 0.004,
+                LoadedAt = DateTimeOffset.UtcNow,
                 GeoJson = string.Create(CultureInfo.InvariantCulture,
                     $$"""{"type":"Polygon","coordinates":[[[{{lon}},{{lat}}],[{{lon + 0.008}},{{lat}}],[{{lon + 0.008}},{{lat + 0.005}}],[{{lon}},{{lat + 0.005}}],[{{lon}},{{lat}}]]]}"""),
             });

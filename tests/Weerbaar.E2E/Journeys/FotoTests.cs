@@ -47,4 +47,47 @@ public sealed class FotoTests(AppAndBrowserFixture fixture) : BrowserTest(fixtur
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Noodsteunpunten" })).ToBeVisibleAsync();
         await browser.CheckPageAsync("foto-kaart-laag-uit");
     }
+
+    [Fact]
+    public async Task Coordinator_adjusts_an_assumption_of_the_72_hour_estimate_and_opens_the_other_foto_pages()
+    {
+        await Fixture.EnsureFotoDataAsync();
+        var coordinator = TestUser.Coordinator("GM0344");
+        await Fixture.EnsureUserAsync(coordinator);
+        var browser = await LogInAsync(coordinator);
+        var page = browser.Page;
+        await browser.GoToAsync("/gemeenten/GM0344/foto", "foto");
+
+        await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Schatting niet 72 uur zelfredzaam en aannames aanpassen" }), "zelfredzaamheid");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Niet 72 uur zelfredzaam in Utrecht (gemeente)");
+        var field = page.GetByLabel("Aandeel alleenwonenden onder de 75-plussers (%)");
+        await field.FillAsync("veel");
+        await field.PressAsync("Enter");
+        await browser.CheckPageAsync("zelfredzaamheid-fout");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("‘veel’ is geen getal");
+        await field.FillAsync("45,5");
+        await field.PressAsync("Enter");
+        await browser.CheckPageAsync("zelfredzaamheid-opgeslagen");
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("De aannames zijn opgeslagen");
+        await Expect(field).ToHaveValueAsync("45,5");
+
+        await browser.GoToAsync("/gemeenten/GM0344/scanpositie", "scanpositie");
+        await browser.GoToAsync("/gemeenten/GM0344/noodsteunpunten", "noodsteunpunten");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Noodsteunpunten");
+    }
+
+    [Fact]
+    public async Task Beheerder_opens_the_index_definition_and_the_buurt_geometry_pages()
+    {
+        var browser = await LogInAsync(TestUser.Admin);
+        var page = browser.Page;
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
+        await browser.FollowAsync(menu.GetByRole(AriaRole.Link, new() { Name = "Kwetsbaarheidsindex" }), "kwetsbaarheidsindex");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Kwetsbaarheidsindex");
+        await browser.FollowAsync(menu.GetByRole(AriaRole.Link, new() { Name = "Buurtgrenzen" }), "buurtgrenzen");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Buurtgrenzen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buurtgrenzen laden" }).PressAsync("Enter");
+        await browser.CheckPageAsync("buurtgrenzen-zonder-bestand");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Kies een GeoJSON-bestand.");
+    }
 }

@@ -21,6 +21,9 @@ public static class RegisterApi
         $"Het bestand bevat {result.Errors.Count} fout(en); er is niets opgeslagen.",
         new Dictionary<string, object?> { ["errors"] = result.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }).ToList() }));
 
+    public static ProblemHttpResult BadBody() => TypedResults.Problem("Stuur de gegevens als JSON-object (application/json) met de velden van de API-beschrijving.",
+        statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
+
     public static ImportMode? Mode(string? mode) => mode?.Trim().ToLowerInvariant() switch
     {
         null or "" or "replace" => ImportMode.Replace,

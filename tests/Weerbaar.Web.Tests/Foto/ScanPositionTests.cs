@@ -123,7 +123,8 @@ public abstract class ScanPositionTests(AppFixture fixture)
         // Default: the newest round in which Bergen op Zoom submitted.
         Assert.Equal(s.New, position.GetProperty("roundId").GetGuid());
         Assert.Equal(s.NewName, position.GetProperty("roundName").GetString());
-        Assert.Equal(5, position.GetProperty("minimumGroupSize").GetInt32());
+        // The report's 5, plus the gemeente itself: every mean it sees covers at least 5 other gemeenten.
+        Assert.Equal(6, position.GetProperty("minimumGroupSize").GetInt32());
         Assert.True(position.GetProperty("peerMeansIncludeGemeente").GetBoolean());
         var groups = position.GetProperty("groups");
         Assert.Equal("VR20", groups.GetProperty("veiligheidsregio").GetProperty("key").GetString());
@@ -140,8 +141,8 @@ public abstract class ScanPositionTests(AppFixture fixture)
         AssertMean(ec.GetProperty("veiligheidsregio"), 6, 35.0 / 6);
         // Size class 3 (50.000–100.000): Bergen op Zoom, Oosterhout, Helmond = 3 < 5.
         AssertWithheld(ec.GetProperty("sizeClass"), "small-group");
-        // Urban: 5 7 6 5 8 4 9 (sum 44); rural 5, both published.
-        AssertMean(ec.GetProperty("urbanity"), 7, 44.0 / 7);
+        // Urban: 5 7 6 5 8 4 9 (7 answers); rural 5 < 6 is withheld, and so is urban: national minus urban would give rural away.
+        AssertWithheld(ec.GetProperty("urbanity"), "complementary");
         // Below 5: 4, 3, 2 (three); equal to 5: three (Bergen op Zoom itself included): (3 + 3/2) / 12 = 37.5%.
         Assert.Equal(37.5, ec.GetProperty("percentile").GetDouble(), 12);
 
@@ -150,8 +151,8 @@ public abstract class ScanPositionTests(AppFixture fixture)
         Assert.Equal(JsonValueKind.Null, ecB.GetProperty("own").ValueKind);
         Assert.Equal(JsonValueKind.Null, ecB.GetProperty("percentile").ValueKind);
         AssertMean(ecB.GetProperty("national"), 6, 21.0 / 6);
-        // VR22 holds one answer (withheld); national minus VR20 would give it away, so VR20 (5) is withheld too.
-        AssertWithheld(ecB.GetProperty("veiligheidsregio"), "complementary");
+        // VR20 holds 5 answers: the gemeente and 4 others, too few (and VR22's single answer would follow from the national mean anyway).
+        AssertWithheld(ecB.GetProperty("veiligheidsregio"), "small-group");
         AssertWithheld(ecB.GetProperty("sizeClass"), "small-group");
         AssertMean(ecB.GetProperty("urbanity"), 6, 21.0 / 6);
 
@@ -226,7 +227,7 @@ public abstract class ScanPositionTests(AppFixture fixture)
         Assert.Contains("modale klasse", html, StringComparison.Ordinal);
         Assert.Contains(">5,6 (n = 12)</td>", html, StringComparison.Ordinal);
         Assert.Contains(">5,8 (n = 6)</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<5 (te weinig gemeenten)", html.Replace("&lt;", "<", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<6 (te weinig gemeenten)", html.Replace("&lt;", "<", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(">afgeschermd</td>", html, StringComparison.Ordinal);
         Assert.Contains("<caption class=\"utrecht-table__caption\">Score (1–10)", html, StringComparison.Ordinal);
         Assert.Contains("scope=\"row\">Eigen continuïteit (EC)</th>", html, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public static class FotoComposer
             FotoData.CbsSource + " Aantallen per leeftijdsgroep zijn door het CBS afgerond op 5; cijfers van zeer kleine buurten houdt het CBS geheim.",
             "Kwetsbaarheidsindex: methode van de CDC/ATSDR Social Vulnerability Index, toegepast op de CBS-cijfers (docs/svi-method.md in Weerbaar).",
             "Register kwetsbare locaties, noodsteunpunten en aannames: de gemeente zelf.",
-            "Weerbaarheidsscan: de antwoorden van de gemeenten; gemiddelden over minder dan 5 gemeenten worden niet getoond.",
+            "Weerbaarheidsscan: de antwoorden van de gemeenten; een gemiddelde staat er alleen als het naast de eigen gemeente minstens 5 andere gemeenten telt.",
         ]));
         return new ReportDocument($"foto {g.Name}", $"Foto van {g.Name}", "Weerbaarheid, kwetsbare inwoners en locaties", f.Date, 0, blocks)
         {

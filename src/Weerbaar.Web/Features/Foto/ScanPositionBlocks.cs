@@ -15,7 +15,7 @@ public static class ScanPositionBlocks
             new ReportParagraph($"Ronde {p.RoundName}. De antwoorden van {p.GemeenteName} naast het gemiddelde van alle gemeenten die de scan verstuurden "
                 + $"(landelijk), van de veiligheidsregio {p.Veiligheidsregio.Label}, van gemeenten met {p.SizeClass.Label} en van "
                 + $"{(p.Urbanity.Key == "1" ? "stedelijke" : "landelijke")} gemeenten. Elk gemiddelde telt {p.GemeenteName} zelf mee. "
-                + $"Gemiddelden over minder dan {p.Threshold} gemeenten worden niet getoond. {ScanPosition.UrbanityExplanation} "
+                + $"Gemiddelden over minder dan {p.Threshold} gemeenten (de gemeente zelf en {p.Threshold - 1} andere) worden niet getoond. {ScanPosition.UrbanityExplanation} "
                 + "Het percentiel is het aandeel gemeenten met een lagere score, gelijke scores voor de helft meegeteld."),
         };
 

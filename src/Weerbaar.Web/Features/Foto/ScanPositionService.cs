@@ -13,8 +13,12 @@ public sealed record ScanPositionRound(Guid Id, string Name, DateOnly OpensOn);
 /// <summary>Loads what <see cref="ScanPosition"/> needs: the gemeente's own responses and, aggregated only, those of its peers.</summary>
 public sealed class ScanPositionService(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, IConfiguration config)
 {
-    /// <summary>The disclosure threshold (setting Weerbaar:Report:MinimumGroupSize, default 5), as in the national report.</summary>
-    public DisclosureSettings Disclosure => new() { Threshold = config.GetValue("Weerbaar:Report:MinimumGroupSize", DisclosureSettings.DefaultThreshold) };
+    /// <summary>
+    /// One more than the report's threshold (setting Weerbaar:Report:MinimumGroupSize, default 5): every peer group here
+    /// contains the gemeente itself, which knows its own answer; a group mean it sees must still cover at least the
+    /// threshold of other gemeenten, or subtracting its own answer would give the mean of fewer than that.
+    /// </summary>
+    public DisclosureSettings Disclosure => new() { Threshold = config.GetValue("Weerbaar:Report:MinimumGroupSize", DisclosureSettings.DefaultThreshold) + 1 };
 
     /// <summary>
     /// The rounds in which the gemeente has a submitted response, newest first. Read through the tenant query filter:

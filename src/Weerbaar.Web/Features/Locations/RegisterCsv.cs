@@ -66,7 +66,7 @@ public static class RegisterCsv
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Count; i++)
             {
-                values[header[i]] = textColumns.Contains(header[i]) ? Unneutralize(record[i]) : record[i];
+                values[header[i]] = textColumns.Contains(header[i]) ? ResponseCsv.Unneutralize(record[i]) : record[i];
             }
             rows.Add((parser.Row, values));
         }
@@ -110,9 +110,4 @@ public static class RegisterCsv
         }
         return buffer.ToArray();
     }
-
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@'];
-
-    /// <summary>Undoes <see cref="ResponseCsv.Neutralize"/>: an exported file imports as it was typed.</summary>
-    private static string Unneutralize(string value) => value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
 }

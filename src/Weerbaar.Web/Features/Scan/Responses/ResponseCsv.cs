@@ -154,7 +154,8 @@ public static class ResponseCsv
     /// <summary>A spreadsheet runs text that starts with = + - @ as a formula; a leading apostrophe stops that.</summary>
     public static string Neutralize(string value) => value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
 
-    private static string Unneutralize(string value) => value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
+    /// <summary>Undoes <see cref="Neutralize"/>: an exported file imports as it was typed.</summary>
+    public static string Unneutralize(string value) => value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
 
     private static string FirstDifference(string[] header, IReadOnlyList<string> expected)
     {

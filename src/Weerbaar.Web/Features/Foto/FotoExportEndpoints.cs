@@ -27,21 +27,9 @@ public static class FotoExportEndpoints
 
         api.MapGet("/foto.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             string gemeentecode, FotoBuilder builder, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
-        {
-            if (await builder.BuildAsync(gemeentecode, ct) is not { } foto)
-            {
-                return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
-            }
-            try
-            {
-                return TypedResults.File(await pdf.RenderAsync(FotoComposer.Compose(foto), ct), ReportPdf.ContentType, FileName(foto, "pdf"));
-            }
-            catch (ChromiumUnavailableException e)
-            {
-                logger.LogError(e, "PDF van de foto van {Gemeente} mislukt.", foto.Gemeente.Code);
-                return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
-            }
-        })
+            await builder.BuildAsync(gemeentecode, ct) is { } foto
+                ? await ReportPdfEndpoints.DownloadAsync(pdf, FotoComposer.Compose(foto), FileName(foto, "pdf"), logger, ct)
+                : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .WithName("GetFotoPdf")
             .WithSummary("De foto van de gemeente als PDF (A4, inhoudsopgave, paginanummers), met Bron: CBS.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)

@@ -13,21 +13,9 @@ public static class ReportPdfEndpoints
     {
         app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/report.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 Guid id, RoundReport report, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
-            {
-                if (await report.BuildAsync(id, ct) is not { } document)
-                {
-                    return RoundsEndpoints.RoundNotFound(id);
-                }
-                try
-                {
-                    return TypedResults.File(await pdf.RenderAsync(document, ct), ReportPdf.ContentType, ReportFileName.For(document.RoundName, "pdf"));
-                }
-                catch (ChromiumUnavailableException e)
-                {
-                    logger.LogError(e, "PDF van het rapport van ronde {RoundId} mislukt.", id);
-                    return TypedResults.Problem(Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
-                }
-            })
+                await report.BuildAsync(id, ct) is { } document
+                    ? await DownloadAsync(pdf, document, ReportFileName.For(document.RoundName, "pdf"), logger, ct)
+                    : RoundsEndpoints.RoundNotFound(id))
             .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
             .WithName("GetRoundReportPdf")
             .WithSummary("Rapport van de ronde als PDF (A4, met inhoudsopgave en paginanummers), afgedrukt met Chromium.")
@@ -35,5 +23,20 @@ public static class ReportPdfEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
+    }
+
+    /// <summary>The document as a PDF download, or 503 problem+json in Dutch when Chromium is not available.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+        ReportPdf pdf, ReportDocument document, string fileName, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.File(await pdf.RenderAsync(document, ct), ReportPdf.ContentType, fileName);
+        }
+        catch (ChromiumUnavailableException e)
+        {
+            logger.LogError(e, "PDF {FileName} maken mislukt.", fileName);
+            return TypedResults.Problem(Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+        }
     }
 }

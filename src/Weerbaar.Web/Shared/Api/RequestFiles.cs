@@ -40,5 +40,27 @@ public static class RequestFiles
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The file a form posted in <paramref name="field"/>, read up to <paramref name="limit"/> bytes: none posted (or empty)
+    /// gives <see cref="PostedFile.Missing"/>, a larger one <see cref="PostedFile.TooLarge"/>.
+    /// </summary>
+    public static async Task<PostedFile> ReadFormFileAsync(HttpRequest request, string field, long limit, CancellationToken ct)
+    {
+        var file = request.Form.Files[field];
+        if (file is null || file.Length == 0)
+        {
+            return new PostedFile(null, null);
+        }
+        await using var stream = file.OpenReadStream();
+        return new PostedFile(file.FileName, await ReadLimitedAsync(stream, file.Length, limit, ct));
+    }
+
     private static string? MediaType(HttpRequest request) => request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+}
+
+/// <summary>A file posted with a form: its name and bytes; <see cref="Bytes"/> is null when it was missing or too large.</summary>
+public sealed record PostedFile(string? Name, byte[]? Bytes)
+{
+    public bool Missing => Name is null;
+    public bool TooLarge => Name is not null && Bytes is null;
 }

@@ -20,13 +20,13 @@ public sealed class FotoBuilder(
         {
             return null;
         }
-        var estimate = (await selfReliance.ForGemeenteAsync(gemeente.Code, ct))!;
-        var vulnerability = await index.ForGemeenteAsync(gemeente.Code, ct);
-        var outline = await GemeentenQueries.OutlineAsync(db, gemeente.Code, ct);
         // The query filter returns no locations to national roles; null tells the page to say why rather than "none".
         var locations = scopes.Current.CanReadLocal(gemeente.Code)
             ? await db.VulnerableLocations.AsNoTracking().Where(l => l.GemeenteCode == gemeente.Code).OrderBy(l => l.Category).ThenBy(l => l.Name).ToListAsync(ct)
             : null;
+        var estimate = await selfReliance.ForGemeenteAsync(gemeente, locations ?? [], ct);
+        var vulnerability = await index.ForGemeenteAsync(gemeente.Code, ct);
+        var outline = await GemeentenQueries.OutlineAsync(db, gemeente.Code, ct);
         var noodsteunpunten = await db.Noodsteunpunten.AsNoTracking().Where(n => n.GemeenteCode == gemeente.Code).OrderBy(n => n.Name).ToListAsync(ct);
         var geometries = await db.BuurtGeometries.AsNoTracking()
             .Where(g => db.Buurten.Any(b => b.Code == g.BuurtCode && b.GemeenteCode == gemeente.Code)).ToDictionaryAsync(g => g.BuurtCode, ct);

@@ -17,20 +17,25 @@ public sealed class SelfRelianceEstimator(AppDbContext db, ReferenceData referen
         {
             return null;
         }
+        // The query filter already hides the register from anyone outside the gemeente and its region.
+        var register = await db.VulnerableLocations.AsNoTracking().Where(l => l.GemeenteCode == gemeente.Code).ToListAsync(ct);
+        return await ForGemeenteAsync(gemeente, register, ct);
+    }
+
+    /// <param name="register">The gemeente's vulnerable locations as the reader may see them (none for national roles).</param>
+    public async Task<GemeenteSelfReliance> ForGemeenteAsync(GemeenteInfo gemeente, IReadOnlyList<VulnerableLocation> register, CancellationToken ct)
+    {
         var buurten = await db.Buurten.AsNoTracking().Where(b => b.GemeenteCode == gemeente.Code).OrderBy(b => b.Name)
             .Select(b => new { b.Code, b.Name, b.Residents, b.Age65Plus }).ToListAsync(ct);
-        // The query filter already hides the register from anyone outside the gemeente and its region.
-        var register = await db.VulnerableLocations.AsNoTracking().Where(l => l.GemeenteCode == gemeente.Code)
-            .Select(l => new { l.BuurtCode, l.Category, l.People, l.HoursWithoutPower, l.HoursWithoutWater }).ToListAsync(ct);
         var stored = await store.FindAsync(gemeente.Code, ct);
         var assumptions = SelfRelianceAssumptionCatalog.Resolve(stored?.Values);
         var model = SelfRelianceAssumptionCatalog.ToModel(assumptions);
 
         // Without age figures (CBS secrecy) only the register can count in a buurt.
         var areas = buurten.Select(b => b.Residents is { } r && b.Age65Plus is { } o ? new SelfRelianceArea(b.Code, r, o) : new SelfRelianceArea(b.Code, 0, 0)).ToList();
-        var entries = register.Select(l => new SelfRelianceRegisterEntry(l.BuurtCode, l.People,
-            LocationCategories.Find(l.Category)?.Aggregated == true, LocationCategories.Find(l.Category)?.Residential == true,
-            l.HoursWithoutPower, l.HoursWithoutWater)).ToList();
+        var entries = register.Select(l => (Location: l, Category: LocationCategories.Find(l.Category)))
+            .Select(x => new SelfRelianceRegisterEntry(x.Location.BuurtCode, x.Location.People, x.Category?.Aggregated == true,
+                x.Category?.Residential == true, x.Location.HoursWithoutPower, x.Location.HoursWithoutWater)).ToList();
         var result = SelfRelianceModel.Estimate(areas, entries, model);
 
         var rows = buurten.Select((b, i) => new BuurtSelfReliance(b.Code, b.Name, b.Residents, b.Age65Plus, result.Areas[i],

@@ -88,19 +88,19 @@ public static class FotoComposer
         foreach (var (cls, _) in FotoData.ClassColours)
         {
             var inClass = v.Buurten.Where(b => b.Class == cls).ToList();
-            rows.Add([VulnerabilityIndex.ClassLabel(cls), Count(inClass.Count), Count(inClass.Sum(b => b.Residents ?? 0)), Count(inClass.Sum(b => b.Age65Plus ?? 0)), Count(inClass.Sum(b => b.Age0To15 ?? 0))]);
+            rows.Add([VulnerabilityIndex.ClassLabel(cls), ReportText.Whole(inClass.Count), ReportText.Whole(inClass.Sum(b => b.Residents ?? 0)), ReportText.Whole(inClass.Sum(b => b.Age65Plus ?? 0)), ReportText.Whole(inClass.Sum(b => b.Age0To15 ?? 0))]);
         }
         var excluded = v.Buurten.Where(b => b.Class is null).ToList();
         if (excluded.Count > 0)
         {
-            rows.Add(["Niet berekend", Count(excluded.Count), Count(excluded.Sum(b => b.Residents ?? 0)), Count(excluded.Sum(b => b.Age65Plus ?? 0)), Count(excluded.Sum(b => b.Age0To15 ?? 0))]);
+            rows.Add(["Niet berekend", ReportText.Whole(excluded.Count), ReportText.Whole(excluded.Sum(b => b.Residents ?? 0)), ReportText.Whole(excluded.Sum(b => b.Age65Plus ?? 0)), ReportText.Whole(excluded.Sum(b => b.Age0To15 ?? 0))]);
         }
         blocks.Add(new ReportTable("kwetsbaarheid-klassen", $"Buurten en inwoners van {f.Gemeente.Name} per kwetsbaarheidsklasse (Bron: CBS)",
             ["Klasse", "Buurten", "Inwoners", "65 jaar en ouder", "0–15 jaar"], rows, null));
         var top = v.Buurten.Where(b => b.LocalRank is not null).OrderBy(b => b.LocalRank).Take(TopBuurten).ToList();
         blocks.Add(new ReportTable("kwetsbaarheid-top", $"De {top.Count} meest kwetsbare buurten van {f.Gemeente.Name} (Bron: CBS)",
             ["Plaats", "Buurt", "Inwoners", "65+", "Toelichting"],
-            top.Select(b => (IReadOnlyList<ReportCell>)[Count(b.LocalRank!.Value), b.Name, Count(b.Residents), Count(b.Age65Plus), VulnerabilityIndex.Summary(v, b)]).ToList(), null));
+            top.Select(b => (IReadOnlyList<ReportCell>)[ReportText.Whole(b.LocalRank!.Value), b.Name, ReportText.Whole(b.Residents), ReportText.Whole(b.Age65Plus), VulnerabilityIndex.Summary(v, b)]).ToList(), null));
     }
 
     private static void SelfReliance(FotoData f, List<ReportBlock> blocks)
@@ -114,7 +114,7 @@ public static class FotoComposer
         var top = s.Buurten.OrderByDescending(b => b.Estimate.Total).Take(TopBuurten).ToList();
         blocks.Add(new ReportTable("zelfredzaamheid-top", $"De {top.Count} buurten met de meeste inwoners die zich niet 72 uur zelf redden (Bron: CBS; register en aannames van de gemeente)",
             ["Buurt", "Inwoners", "Niet 72 uur zelfredzaam", "Toelichting"],
-            top.Select(b => (IReadOnlyList<ReportCell>)[b.Name, Count(b.Residents), Count(SelfRelianceSentences.People(b.Estimate.Total)), b.Sentence]).ToList(), null));
+            top.Select(b => (IReadOnlyList<ReportCell>)[b.Name, ReportText.Whole(b.Residents), ReportText.Whole(SelfRelianceSentences.People(b.Estimate.Total)), b.Sentence]).ToList(), null));
     }
 
     private static void Locations(FotoData f, List<ReportBlock> blocks)
@@ -133,10 +133,10 @@ public static class FotoComposer
         blocks.Add(new ReportParagraph("Locaties waar mensen wonen of verblijven die zich in een crisis niet zelf kunnen redden, en geaggregeerde aantallen mensen die thuis afhankelijk zijn van apparatuur. Vertrouwelijk: alleen voor de gemeente en de veiligheidsregio."));
         blocks.Add(new ReportTable("locaties-categorie", "Kwetsbare locaties per categorie", ["Categorie", "Locaties", "Personen", "Minder dan 72 uur zonder stroom"],
             list.GroupBy(l => l.Category).OrderBy(c => LocationCategories.Order(c.Key)).Select(c => (IReadOnlyList<ReportCell>)
-                [LocationCategories.Label(c.Key), Count(c.Count()), Count(c.Sum(l => l.People)), Count(c.Count(l => l.HoursWithoutPower is null or < 72))]).ToList(), null,
+                [LocationCategories.Label(c.Key), ReportText.Whole(c.Count()), ReportText.Whole(c.Sum(l => l.People)), ReportText.Whole(c.Count(l => l.HoursWithoutPower is null or < 72))]).ToList(), null,
             "Zonder opgave van het aantal uren telt een locatie mee bij ‘minder dan 72 uur’."));
         blocks.Add(new ReportTable("locaties", "Kwetsbare locaties", ["Naam", "Categorie", "Personen", "Uren zonder stroom", "Uren zonder water", "Uren zonder communicatie", "Afhankelijk van"],
-            list.Select(l => (IReadOnlyList<ReportCell>)[l.Name, LocationCategories.Label(l.Category), Count(l.People), Hours(l.HoursWithoutPower), Hours(l.HoursWithoutWater),
+            list.Select(l => (IReadOnlyList<ReportCell>)[l.Name, LocationCategories.Label(l.Category), ReportText.Whole(l.People), Hours(l.HoursWithoutPower), Hours(l.HoursWithoutWater),
                 Hours(l.HoursWithoutCommunication), l.Dependencies.Count == 0 ? "–" : string.Join(", ", l.Dependencies.Select(d => VitalServices.Find(d)?.Label ?? d))]).ToList(), null));
     }
 
@@ -149,7 +149,7 @@ public static class FotoComposer
             return;
         }
         blocks.Add(new ReportTable("noodsteunpunten", "Noodsteunpunten", ["Naam", "Adres", "Capaciteit", "Noodstroom"],
-            f.Noodsteunpunten.Select(n => (IReadOnlyList<ReportCell>)[n.Name, n.Address ?? "–", Count(n.Capacity), n.HasBackupPower ? "ja" : "nee"]).ToList(), null));
+            f.Noodsteunpunten.Select(n => (IReadOnlyList<ReportCell>)[n.Name, n.Address ?? "–", ReportText.Whole(n.Capacity), n.HasBackupPower ? "ja" : "nee"]).ToList(), null));
     }
 
     private static void AllBuurten(FotoData f, List<ReportBlock> blocks)
@@ -159,18 +159,16 @@ public static class FotoComposer
         var rows = f.SelfReliance.Buurten.Select(b =>
         {
             var v = index?.GetValueOrDefault(b.Code);
-            return (IReadOnlyList<ReportCell>)[b.Name, Count(b.Residents), Count(v?.Age0To15), Count(b.Age65Plus), Count(v?.Households),
+            return (IReadOnlyList<ReportCell>)[b.Name, ReportText.Whole(b.Residents), ReportText.Whole(v?.Age0To15), ReportText.Whole(b.Age65Plus), ReportText.Whole(v?.Households),
                 v?.Class is { } c ? VulnerabilityIndex.ClassLabel(c) : "Niet berekend",
                 v?.NationalPercentile is { } p ? new ReportCell(Format.Number(p * 100, 0), p * 100) : "–",
-                v?.LocalRank is { } r ? Count(r) : "–",
-                Count(SelfRelianceSentences.People(b.Estimate.Total))];
+                v?.LocalRank is { } r ? ReportText.Whole(r) : "–",
+                ReportText.Whole(SelfRelianceSentences.People(b.Estimate.Total))];
         }).ToList();
         blocks.Add(new ReportTable("buurten", $"Alle buurten van {f.Gemeente.Name}: inwoners, kwetsbaarheid en niet 72 uur zelfredzaam (Bron: CBS)",
             ["Buurt", "Inwoners", "0–15 jaar", "65+", "Huishoudens", "Klasse", "Percentiel landelijk", "Plaats in gemeente", "Niet 72 uur zelfredzaam"], rows, null,
             "Aantallen per leeftijdsgroep zijn door het CBS afgerond op 5."));
     }
-
-    private static ReportCell Count(int? value) => value is { } x ? new ReportCell(Format.Number(x), x) : "–";
 
     private static ReportCell Hours(int? value) => value is { } x ? new ReportCell(Format.Number(x), x) : "onbekend";
 

@@ -29,7 +29,7 @@ internal static class ReportText
     public static ReportCell Number(double? value, int decimals)
         => value is { } v ? new ReportCell(Format.Number(v, decimals), Math.Round(v, decimals)) : new ReportCell("–");
 
-    public static ReportCell Whole(int value) => new(Format.Number(value), value);
+    public static ReportCell Whole(int? value) => value is { } x ? new ReportCell(Format.Number(x), x) : new ReportCell("–");
 
     public static ReportCell Withheld(int threshold) => new($"<{threshold}");
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
@@ -82,32 +78,5 @@ public static class RegisterCsv
 
     /// <summary>Comma-separated, UTF-8 without BOM, CRLF; text columns neutralised against formula injection.</summary>
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlySet<string> textColumns)
-    {
-        using var buffer = new MemoryStream();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            NewLine = "\r\n",
-            ShouldQuote = args => args.Field is { Length: > 0 } f
-                                  && (f.AsSpan().IndexOfAny(",;\"\r\n") >= 0 || char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1])),
-        };
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, config))
-        {
-            foreach (var h in header)
-            {
-                csv.WriteField(h);
-            }
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < header.Count; i++)
-                {
-                    var value = row[i] ?? "";
-                    csv.WriteField(textColumns.Contains(header[i]) ? ResponseCsv.Neutralize(value) : value);
-                }
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
+        => CsvOutput.Write(header, rows, i => textColumns.Contains(header[i]), quoteSemicolons: true);
 }

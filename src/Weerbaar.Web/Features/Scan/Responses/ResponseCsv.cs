@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Weerbaar.Web.Features.Scan.Instruments;
 
 namespace Weerbaar.Web.Features.Scan.Responses;
@@ -109,36 +106,9 @@ public static class ResponseCsv
     {
         var header = Header(instrument);
         var textColumns = instrument.Questions.Where(q => q.Type == QuestionType.Text).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-        using var buffer = new MemoryStream();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            NewLine = "\r\n",
-            // RFC 4180: quote exactly the fields that need it, also a lone \n inside an answer.
-            ShouldQuote = args => args.Field is { Length: > 0 } f
-                                  && (f.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1])),
-        };
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, config))
-        {
-            foreach (var h in header)
-            {
-                csv.WriteField(h);
-            }
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                csv.WriteField(Neutralize(row.Respondent));
-                csv.WriteField(row.Gemeentecode);
-                csv.WriteField(row.CompletedOn ?? "");
-                foreach (var column in instrument.ColumnOrder)
-                {
-                    var value = row.Answers.GetValueOrDefault(column) ?? "";
-                    csv.WriteField(textColumns.Contains(column) ? Neutralize(value) : value);
-                }
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
+        return CsvOutput.Write(header,
+            rows.Select(row => (IReadOnlyList<string?>)[row.Respondent, row.Gemeentecode, row.CompletedOn, .. instrument.ColumnOrder.Select(c => row.Answers.GetValueOrDefault(c))]),
+            i => i == 0 || textColumns.Contains(header[i]));
     }
 
     public static bool TryParseIso(string value, out DateTimeOffset result)

@@ -6,7 +6,7 @@ namespace Weerbaar.Web.Features.Gemeenten;
 public sealed record BuurtGeometryStatus(int Count, DateTimeOffset? LoadedAt);
 
 /// <summary>Replaces all buurt geometries at once (one transaction: a failed load leaves the old map intact).</summary>
-public sealed class BuurtGeometryStore(AppDbContext db, TimeProvider clock, GemeentePageCache pages)
+public sealed class BuurtGeometryStore(AppDbContext db, TimeProvider clock)
 {
     public async Task<BuurtGeometryStatus> StatusAsync(CancellationToken ct)
         => new(await db.BuurtGeometries.CountAsync(ct), await db.BuurtGeometries.MaxAsync(g => (DateTimeOffset?)g.LoadedAt, ct));
@@ -25,14 +25,8 @@ public sealed class BuurtGeometryStore(AppDbContext db, TimeProvider clock, Geme
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        pages.Clear();
         return result;
     }
 
-    public async Task<int> DeleteAllAsync(CancellationToken ct)
-    {
-        var n = await db.BuurtGeometries.ExecuteDeleteAsync(ct);
-        pages.Clear();
-        return n;
-    }
+    public Task<int> DeleteAllAsync(CancellationToken ct) => db.BuurtGeometries.ExecuteDeleteAsync(ct);
 }

@@ -26,6 +26,7 @@ services.AddHttpContextAccessor();
 services.AddWeerbaarDatabase(config, builder.Environment);
 services.AddSingleton<GemeentePageCache>();
 services.AddScoped<BuurtGeometryStore>();
+services.AddScoped<BuurtLocations>();
 services.AddSingleton<ReferenceData>();
 services.AddScoped<TenantScopeAccessor>();
 

@@ -44,6 +44,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<OpenAnswerCoding> OpenAnswerCodings => Set<OpenAnswerCoding>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
     public DbSet<BuurtGeometry> BuurtGeometries => Set<BuurtGeometry>();
+    public DbSet<BuurtPoint> BuurtPoints => Set<BuurtPoint>();
     public DbSet<VulnerabilityIndicatorSet> VulnerabilityIndicatorSets => Set<VulnerabilityIndicatorSet>();
     public DbSet<VulnerableLocation> VulnerableLocations => Set<VulnerableLocation>();
     public DbSet<Noodsteunpunt> Noodsteunpunten => Set<Noodsteunpunt>();
@@ -107,6 +108,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(b => b.WijkCode).HasMaxLength(8);
             e.Property(b => b.GemeenteCode).HasMaxLength(6);
             e.HasIndex(b => b.GemeenteCode);
+        });
+        builder.Entity<BuurtPoint>(e =>
+        {
+            e.HasKey(p => p.BuurtCode);
+            e.Property(p => p.BuurtCode).HasMaxLength(10);
+            e.Property(p => p.MatchedOn).HasMaxLength(8);
         });
         builder.Entity<ReferenceDataset>(e =>
         {

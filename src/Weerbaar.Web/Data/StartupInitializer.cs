@@ -22,6 +22,7 @@ public static class StartupInitializer
 
         await DatabaseSetup.MigrateAsync(db, ct);
         await ReferenceDataLoader.EnsureLoadedAsync(db, logger, ct);
+        await BuurtPointLoader.EnsureLoadedAsync(db, logger, ct);
         await sp.GetRequiredService<ReferenceData>().ReloadAsync(db, ct);
         await VulnerabilityIndicatorSets.EnsureDefaultAsync(db, clock, ct);
         await CheckUsedInstrumentsAsync(db, sp.GetRequiredService<InstrumentCatalog>(), ct);

@@ -76,3 +76,16 @@ public sealed class ReferenceDataset
     public required string Version { get; set; }
     public DateTimeOffset LoadedAt { get; set; }
 }
+
+/// <summary>
+/// One approximate point of a buurt from the CBS/Kadaster 2014 label points (reference data, CC BY 4.0). No foreign
+/// key to <see cref="Buurt"/>: both are replaced as reference data, each on its own version.
+/// </summary>
+public sealed class BuurtPoint
+{
+    public required string BuurtCode { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    /// <summary>"code" when the 2014 buurt had the same code, "naam" when it was matched by its name within the gemeente.</summary>
+    public required string MatchedOn { get; set; }
+}

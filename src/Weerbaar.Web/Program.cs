@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
@@ -44,6 +45,7 @@ services.AddScan();
 services.AddSelfReliance();
 services.AddVulnerability();
 services.AddLocations();
+services.AddCoverage();
 services.AddFoto();
 
 services.AddRateLimiter(o =>
@@ -102,6 +104,7 @@ app.MapBuurtGeometryEndpoints();
 app.MapScan();
 app.MapVulnerability();
 app.MapLocations();
+app.MapCoverageEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -317,6 +317,38 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.ToTable("UserInvitations");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.Coverage.CoverageSettings", b =>
+                {
+                    b.Property<string>("GemeenteCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<double>("DetourFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("NormDistanceMeters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidentsPerPoint")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("GemeenteCode");
+
+                    b.ToTable("CoverageSettings");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -451,6 +483,28 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.HasKey("BuurtCode");
 
                     b.ToTable("BuurtGeometries");
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Gemeenten.BuurtPoint", b =>
+                {
+                    b.Property<string>("BuurtCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MatchedOn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("BuurtCode");
+
+                    b.ToTable("BuurtPoints");
                 });
 
             modelBuilder.Entity("Weerbaar.Web.Features.Gemeenten.Gemeente", b =>

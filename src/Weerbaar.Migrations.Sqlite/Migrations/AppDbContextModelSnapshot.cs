@@ -306,6 +306,38 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.ToTable("UserInvitations");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.Coverage.CoverageSettings", b =>
+                {
+                    b.Property<string>("GemeenteCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DetourFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NormDistanceMeters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentsPerPoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GemeenteCode");
+
+                    b.ToTable("CoverageSettings");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -438,6 +470,28 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.HasKey("BuurtCode");
 
                     b.ToTable("BuurtGeometries");
+                });
+
+            modelBuilder.Entity("Weerbaar.Web.Features.Gemeenten.BuurtPoint", b =>
+                {
+                    b.Property<string>("BuurtCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MatchedOn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BuurtCode");
+
+                    b.ToTable("BuurtPoints");
                 });
 
             modelBuilder.Entity("Weerbaar.Web.Features.Gemeenten.Gemeente", b =>

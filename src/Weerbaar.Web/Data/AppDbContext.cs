@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Locations;
@@ -45,6 +46,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
     public DbSet<BuurtGeometry> BuurtGeometries => Set<BuurtGeometry>();
     public DbSet<BuurtPoint> BuurtPoints => Set<BuurtPoint>();
+    public DbSet<CoverageSettings> CoverageSettings => Set<CoverageSettings>();
     public DbSet<VulnerabilityIndicatorSet> VulnerabilityIndicatorSets => Set<VulnerabilityIndicatorSet>();
     public DbSet<VulnerableLocation> VulnerableLocations => Set<VulnerableLocation>();
     public DbSet<Noodsteunpunt> Noodsteunpunten => Set<Noodsteunpunt>();
@@ -255,6 +257,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(n => n.Notes).HasMaxLength(2000);
             e.Property(n => n.UpdatedBy).HasMaxLength(256);
             e.HasIndex(n => n.GemeenteCode);
+        });
+        builder.Entity<CoverageSettings>(e =>
+        {
+            e.HasKey(s => s.GemeenteCode);
+            e.Property(s => s.GemeenteCode).HasMaxLength(6);
+            e.Property(s => s.UpdatedBy).HasMaxLength(256);
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
         builder.Entity<SelfRelianceAssumptions>(e =>
         {

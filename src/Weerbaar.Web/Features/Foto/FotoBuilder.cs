@@ -11,7 +11,7 @@ namespace Weerbaar.Web.Features.Foto;
 /// <summary>Gathers the foto of one gemeente from the index, the estimate, the registers and the scan position.</summary>
 public sealed class FotoBuilder(
     AppDbContext db, ReferenceData reference, VulnerabilityIndex index, SelfRelianceEstimator selfReliance,
-    ScanPositionService positions, TenantScopeAccessor scopes, TimeProvider clock)
+    ScanPositionService positions, BuurtLocations buurtLocations, TenantScopeAccessor scopes, TimeProvider clock)
 {
     public async Task<FotoData?> BuildAsync(string gemeenteCode, CancellationToken ct)
     {
@@ -31,7 +31,8 @@ public sealed class FotoBuilder(
         var geometries = await db.BuurtGeometries.AsNoTracking()
             .Where(g => db.Buurten.Any(b => b.Code == g.BuurtCode && b.GemeenteCode == gemeente.Code)).ToDictionaryAsync(g => g.BuurtCode, ct);
         var position = await positions.ComputeAsync(gemeente.Code, null, ct);
-        return new FotoData(gemeente, outline, vulnerability, estimate, locations, noodsteunpunten, position, geometries,
+        var points = await buurtLocations.ForGemeenteAsync(gemeente.Code, ct);
+        return new FotoData(gemeente, outline, vulnerability, estimate, locations, noodsteunpunten, position, geometries, points,
             Format.DayInAmsterdam(clock.GetUtcNow()));
     }
 }

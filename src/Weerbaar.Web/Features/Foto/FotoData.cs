@@ -8,6 +8,7 @@ namespace Weerbaar.Web.Features.Foto;
 /// <summary>Everything the foto of one gemeente shows, for the page and the PDF/Word export alike.</summary>
 /// <param name="Locations">The vulnerable locations register; null when the reader may not see it (national roles).</param>
 /// <param name="Geometries">Buurt geometry by buurt code, when a beheerder loaded it.</param>
+/// <param name="BuurtPoints">Where each buurt lies (loaded geometry first, else the CBS/Kadaster point); buurten without one are absent.</param>
 public sealed record FotoData(
     GemeenteInfo Gemeente,
     string? OutlineGeoJson,
@@ -17,6 +18,7 @@ public sealed record FotoData(
     IReadOnlyList<Noodsteunpunt> Noodsteunpunten,
     ScanPosition? Position,
     IReadOnlyDictionary<string, BuurtGeometry> Geometries,
+    IReadOnlyDictionary<string, BuurtLocation> BuurtPoints,
     DateOnly Date)
 {
     public const string CbsSource = "Bron: CBS, Kerncijfers wijken en buurten 2024 (CC BY 4.0).";

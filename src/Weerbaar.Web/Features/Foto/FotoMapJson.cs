@@ -42,7 +42,8 @@ public static class FotoMapJson
             var index = f.Vulnerability?.Buurten.ToDictionary(b => b.Code);
             foreach (var b in f.SelfReliance.Buurten)
             {
-                if (!f.Geometries.TryGetValue(b.Code, out var geometry))
+                var geometry = f.Geometries.GetValueOrDefault(b.Code);
+                if (geometry is null && !f.BuurtPoints.ContainsKey(b.Code))
                 {
                     continue;
                 }
@@ -56,10 +57,19 @@ public static class FotoMapJson
                     w.WriteNumber("cls", cls);
                 }
                 w.WriteString("label", v?.Class is { } c ? $"Kwetsbaarheid: {VulnerabilityIndex.ClassLabel(c)}" : "Geen index");
-                w.WriteNumber("lat", geometry.CentroidLatitude);
-                w.WriteNumber("lon", geometry.CentroidLongitude);
-                w.WritePropertyName("geometry");
-                w.WriteRawValue(geometry.GeoJson, skipInputValidation: true);
+                if (geometry is not null)
+                {
+                    w.WriteNumber("lat", geometry.CentroidLatitude);
+                    w.WriteNumber("lon", geometry.CentroidLongitude);
+                    w.WritePropertyName("geometry");
+                    w.WriteRawValue(geometry.GeoJson, skipInputValidation: true);
+                }
+                else
+                {
+                    var point = f.BuurtPoints[b.Code];
+                    w.WriteNumber("lat", point.Latitude);
+                    w.WriteNumber("lon", point.Longitude);
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

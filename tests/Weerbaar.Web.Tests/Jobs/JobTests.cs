@@ -257,6 +257,46 @@ public abstract class JobTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await (await App.AdminAsync()).PostAsync($"/api/v1/jobs/{national.Id}/cancel", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_job_page_shows_the_state_without_javascript_and_its_cancel_form_works()
+    {
+        await ResetAsync();
+        var queued = await EnqueueAsync(TestJobProbe.Input("steps"), gemeente: "GM0344");
+        var page = $"/taken/{queued.Id}";
+
+        var coordinator = await App.UserAsync(Roles.Coordinator, "GM0344");
+        var html = await (await coordinator.GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains("In de wachtrij", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"status\"", html, StringComparison.Ordinal);
+        Assert.Contains("<progress", html, StringComparison.Ordinal);
+        Assert.Contains("Vernieuw de pagina om de voortgang te zien.", html, StringComparison.Ordinal);
+        Assert.Contains("js/job-poll", html, StringComparison.Ordinal);
+        Assert.Contains("Taak afbreken", html, StringComparison.Ordinal);
+
+        // Readers see the state but get no form; another gemeente does not see the job at all.
+        var lezerHtml = await (await (await App.UserAsync(Roles.Lezer, "GM0344")).GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains("In de wachtrij", lezerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Taak afbreken", lezerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.UserAsync(Roles.Coordinator, "GM0363")).GetAsync(page)).StatusCode);
+
+        var posted = await HtmlForms.PostFormAsync(coordinator, page, $"taak-afbreken-{queued.Id:N}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(JobStatus.Cancelled, (await JobAsync(queued.Id)).Status);
+        var after = await (await coordinator.GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains("Afgebroken", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vernieuw de pagina", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("js/job-poll", after, StringComparison.Ordinal);
+
+        // A finished job: full bar, duration, and no polling.
+        Assert.False(await Worker.RunNextAsync(CancellationToken.None));
+        var done = await EnqueueAsync(TestJobProbe.Input("steps"), gemeente: "GM0344");
+        Assert.True(await Worker.RunNextAsync(CancellationToken.None));
+        var doneHtml = await (await coordinator.GetAsync($"/taken/{done.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("Klaar", doneHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"1\"", doneHtml, StringComparison.Ordinal);
+        Assert.Contains("Duur: ", doneHtml, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> InsertRunningAsync(int attempts, bool cancelRequested, TimeSpan heartbeatAgo)
     {
         var now = DateTimeOffset.UtcNow;

@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
@@ -51,6 +52,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<VulnerableLocation> VulnerableLocations => Set<VulnerableLocation>();
     public DbSet<Noodsteunpunt> Noodsteunpunten => Set<Noodsteunpunt>();
     public DbSet<SelfRelianceAssumptions> SelfRelianceAssumptions => Set<SelfRelianceAssumptions>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -272,6 +274,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(a => a.UpdatedBy).HasMaxLength(256);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.Property(a => a.Values).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
+        });
+
+        // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.
+        builder.Entity<BackgroundJob>(e =>
+        {
+            e.ToTable("BackgroundJobs");
+            e.Property(j => j.Kind).HasMaxLength(BackgroundJob.MaxKind);
+            e.Property(j => j.GemeenteCode).HasMaxLength(6);
+            e.Property(j => j.Status).HasMaxLength(20);
+            e.Property(j => j.ProgressText).HasMaxLength(BackgroundJob.MaxProgressText);
+            e.Property(j => j.Error).HasMaxLength(BackgroundJob.MaxError);
+            e.Property(j => j.RequestedBy).HasMaxLength(256);
+            e.Property(j => j.ClaimedBy).HasMaxLength(200);
+            e.Ignore(j => j.IsFinished);
+            e.HasIndex(j => new { j.Status, j.CreatedAt });
+            e.HasIndex(j => new { j.GemeenteCode, j.Kind, j.CreatedAt });
         });
 
         ApplyTenantFilters(builder);

@@ -32,6 +32,8 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
         // Tests run the reminder schedule themselves (ReminderScheduler) instead of racing the worker.
         builder.UseSetting("Weerbaar:Scan:ReminderIntervalMinutes", "0");
+        // Likewise the job worker: tests run JobWorker.RunNextAsync themselves (or turn the loop on in settings).
+        builder.UseSetting("Weerbaar:Jobs:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

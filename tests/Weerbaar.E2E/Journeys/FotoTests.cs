@@ -21,11 +21,12 @@ public sealed class FotoTests(AppAndBrowserFixture fixture) : BrowserTest(fixtur
         Assert.Equal(browser.Url("/gemeenten/GM0344/foto").ToString(), page.Url);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Foto van Utrecht (gemeente)");
 
-        // Without tiles (no internet) the map still draws: the outline, three classed buurt polygons, the demo locations and noodsteunpunten.
+        // Without tiles (no internet) the map still draws: the outline, three classed buurt polygons, the CBS/Kadaster points of the other buurten, the demo locations and noodsteunpunten.
         var map = page.Locator("#foto-kaart");
         await Expect(map).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("leaflet-container"));
         await Expect(map.Locator(".leaflet-tile")).ToHaveCountAsync(0);
-        await Expect(map.Locator("path[fill='#fed98e'], path[fill='#fe9929'], path[fill='#d95f0e'], path[fill='#993404']")).ToHaveCountAsync(3);
+        await Expect(map.Locator("path.buurt-vlak")).ToHaveCountAsync(3);
+        Assert.True(await map.Locator("path.buurt-punt").CountAsync() >= 50, "Geen CBS/Kadaster-buurtpunten op de kaart.");
         Assert.True(await map.Locator("path[fill='#01689b']").CountAsync() >= 1, "Geen noodsteunpunten op de kaart.");
         Assert.True(await map.Locator("path[fill='#fff']").CountAsync() >= 1, "Geen kwetsbare locaties op de kaart.");
         var legend = map.Locator(".site-map-legend");

@@ -194,19 +194,19 @@ public abstract class CoverageTests(AppFixture fixture)
     [Fact]
     public async Task Overview_shows_planned_against_needed_within_the_readers_scope()
     {
-        await AddPointAsync("GM0339", "Noodsteunpunt Renswoude (test)", null, null);
+        await AddPointAsync("GM0351", "Noodsteunpunt Woudenberg (test)", null, null);
         var regio = await App.UserAsync(Roles.Regio, regio: "VR09");
         var rows = await regio.GetFromJsonAsync<JsonElement>("/api/v1/noodsteunpunten-coverage?sort=-inwoners");
         var codes = rows.EnumerateArray().Select(r => r.GetProperty("gemeentecode").GetString()).ToList();
         Assert.All(rows.EnumerateArray(), r => Assert.Equal("VR09", r.GetProperty("veiligheidsregioCode").GetString()));
         Assert.Equal("GM0344", codes[0]); // Utrecht is the largest
-        var renswoude = rows.EnumerateArray().Single(r => r.GetProperty("gemeentecode").GetString() == "GM0339");
-        Assert.True(renswoude.GetProperty("points").GetInt32() >= 1);
-        Assert.Equal((renswoude.GetProperty("residents").GetInt32() + 3999) / 4000, renswoude.GetProperty("pointsNeeded").GetInt32());
+        var woudenberg = rows.EnumerateArray().Single(r => r.GetProperty("gemeentecode").GetString() == "GM0351");
+        Assert.True(woudenberg.GetProperty("points").GetInt32() >= 1);
+        Assert.Equal((woudenberg.GetProperty("residents").GetInt32() + 3999) / 4000, woudenberg.GetProperty("pointsNeeded").GetInt32());
 
         var admin = await App.AdminAsync();
         Assert.Equal(342, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/noodsteunpunten-coverage")).GetArrayLength());
-        var csv = await admin.GetAsync("/api/v1/noodsteunpunten-coverage.csv?veiligheidsregio=VR09&sort=naam");
+        var csv = await admin.GetAsync("/api/v1/noodsteunpunten-coverage/export.csv?veiligheidsregio=VR09&sort=naam");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("gemeentecode,gemeente,veiligheidsregio,inwoners,noodsteunpunten,nodig_volgens_norm,ontbrekend", lines[0], StringComparison.Ordinal);
@@ -215,7 +215,7 @@ public abstract class CoverageTests(AppFixture fixture)
         var lezer = await App.UserAsync(Roles.Lezer, "GM0344");
         Assert.Equal(["GM0344"], (await lezer.GetFromJsonAsync<JsonElement>("/api/v1/noodsteunpunten-coverage")).EnumerateArray().Select(r => r.GetProperty("gemeentecode").GetString()));
         var page = WebUtility.HtmlDecode(await regio.GetStringAsync("/noodsteunpunten?sort=-ontbrekend"));
-        Assert.Contains("Renswoude", page, StringComparison.Ordinal);
+        Assert.Contains("Woudenberg", page, StringComparison.Ordinal);
         Assert.DoesNotContain(">Amsterdam<", page, StringComparison.Ordinal);
     }
 

@@ -74,7 +74,7 @@ public static class CoverageEndpoints
             TypedResults.Ok(CoverageOverviewSort.Apply(await coverage.OverviewAsync(veiligheidsregio, ct), sort)))
             .WithName("ListNoodsteunpuntenCoverage")
             .WithSummary("Per gemeente (alle voor landelijke rollen, de eigen veiligheidsregio voor de regio): noodsteunpunten vastgelegd tegen nodig volgens de norm, en de dekking. sort: naam, inwoners, punten, nodig, ontbrekend, dekking (met - ervoor aflopend).");
-        app.MapGet(ApiConventions.BasePath + "/noodsteunpunten-coverage.csv", async Task<FileContentHttpResult> (string? veiligheidsregio, string? sort, NoodsteunpuntCoverage coverage, CancellationToken ct) =>
+        app.MapGet(ApiConventions.BasePath + "/noodsteunpunten-coverage/export.csv", async Task<FileContentHttpResult> (string? veiligheidsregio, string? sort, NoodsteunpuntCoverage coverage, CancellationToken ct) =>
             TypedResults.File(OverviewCsv(CoverageOverviewSort.Apply(await coverage.OverviewAsync(veiligheidsregio, ct), sort)),
                 "text/csv; charset=utf-8", $"noodsteunpunten-dekking{(string.IsNullOrEmpty(veiligheidsregio) ? "" : "-" + veiligheidsregio.ToUpperInvariant())}.csv"))
             .WithTags("Noodsteunpunten")

@@ -34,10 +34,10 @@
     var popup = "<strong>" + text(b.name) + "</strong><br>" + text(b.label) + "<br>" + text(b.residents.toLocaleString("nl-NL")) + " inwoners";
     var layer;
     if (b.geometry && b.geometry.type !== "Point") {
-      layer = L.geoJSON(b.geometry, { style: { color: "#333", weight: 0.6, fillColor: fill, fillOpacity: 0.75 } });
+      layer = L.geoJSON(b.geometry, { style: { color: "#333", weight: 0.6, fillColor: fill, fillOpacity: 0.75, className: "buurt-vlak" } });
     } else if (b.lat != null) {
       var radius = 3 + 15 * Math.sqrt(b.residents / maxResidents);
-      layer = L.circleMarker([b.lat, b.lon], { radius: radius, color: "#333", weight: 0.8, fillColor: fill, fillOpacity: 0.8 });
+      layer = L.circleMarker([b.lat, b.lon], { radius: radius, color: "#333", weight: 0.8, fillColor: fill, fillOpacity: 0.8, className: "buurt-punt" });
     }
     if (layer) { layer.bindPopup(popup); buurten.addLayer(layer); }
   });

@@ -220,7 +220,8 @@ public sealed class JobWorker(
         catch (Exception ex)
         {
             (status, error) = (JobStatus.Failed, GenericError);
-            logger.LogError(ex, "Achtergrondtaak {JobId} ({Kind}) mislukt door een onverwachte fout", job.Id, job.Kind);
+            // Types and stack traces only: an exception message can carry data of the job (names, addresses).
+            logger.LogError("Achtergrondtaak {JobId} ({Kind}) mislukt door een onverwachte fout: {Exception}", job.Id, job.Kind, Describe(ex));
         }
         finally
         {
@@ -277,6 +278,17 @@ public sealed class JobWorker(
             // The heartbeat has stopped: the stale check will queue the job again.
             logger.LogError(ex, "Achtergrondtaak {JobId}: einde ({Status}) niet opgeslagen", id, status);
         }
+    }
+
+    /// <summary>The exception chain as types and stack traces, without messages.</summary>
+    public static string Describe(Exception ex)
+    {
+        var text = new System.Text.StringBuilder();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            text.Append(text.Length == 0 ? "" : " ---> ").Append(e.GetType().FullName).AppendLine().Append(e.StackTrace).AppendLine();
+        }
+        return text.ToString();
     }
 
     private static string Truncate(string value, int max) => value.Length > max ? value[..max] : value;

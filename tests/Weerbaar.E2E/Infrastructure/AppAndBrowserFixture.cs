@@ -88,6 +88,13 @@ public sealed class AppAndBrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> on a database context of the app (outside any request: no tenant scope).</summary>
+    public async Task<T> WithDbAsync<T>(Func<Weerbaar.Web.Data.AppDbContext, Task<T>> action)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<Weerbaar.Web.Data.AppDbContext>());
+    }
+
     /// <summary>An access token from POST /api/v1/auth/login.</summary>
     public async Task<string> BearerTokenAsync(TestUser user)
     {

@@ -74,6 +74,42 @@ public abstract class JobTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_list_shows_the_jobs_of_one_kind_and_gemeente_newest_first()
+    {
+        await ResetAsync();
+        var first = await EnqueueAsync(TestJobProbe.Input("steps"), gemeente: "GM0307");
+        var second = await EnqueueAsync(TestJobProbe.Input("steps"), gemeente: "gm0307");
+        await EnqueueAsync(TestJobProbe.Input("steps"), gemeente: "GM0344");
+        await EnqueueAsync("{}", kind: "ander-soort", gemeente: "GM0307");
+        var national = await EnqueueAsync(TestJobProbe.Input("steps"), gemeente: null);
+
+        var listed = await WithQueueAsync(q => q.ListAsync(TestJobHandler.KindName, "GM0307", 10));
+        Assert.Equal([second.Id, first.Id], listed.Select(j => j.Id));
+        Assert.Equal([second.Id], (await WithQueueAsync(q => q.ListAsync(TestJobHandler.KindName, "GM0307", 1))).Select(j => j.Id));
+        Assert.Contains(national.Id, (await WithQueueAsync(q => q.ListAsync(TestJobHandler.KindName, null, 500))).Select(j => j.Id));
+        Assert.Equal("GM0307", second.GemeenteCode);
+    }
+
+    [Fact]
+    public void A_logged_failure_names_types_and_frames_but_not_the_message()
+    {
+        Exception caught;
+        try
+        {
+            throw new InvalidOperationException("buiten", new ArgumentException("jan.jansen@example.nl"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            caught = ex;
+        }
+        var text = JobWorker.Describe(caught);
+        Assert.Contains("System.InvalidOperationException", text, StringComparison.Ordinal);
+        Assert.Contains("System.ArgumentException", text, StringComparison.Ordinal);
+        Assert.Contains(nameof(A_logged_failure_names_types_and_frames_but_not_the_message), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("jansen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_exception_fails_the_job_with_a_dutch_message_without_details()
     {
         await ResetAsync();

@@ -58,7 +58,7 @@ public sealed class JobQueue(AppDbContext db, JobSignal signal, TimeProvider clo
         var now = clock.GetUtcNow();
         var queued = await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.CancelRequested, true)
-                .SetProperty(j => j.FinishedAt, now).SetProperty(j => j.ProgressText, "Afgebroken voordat de taak begon."), ct);
+                .SetProperty(j => j.FinishedAt, now), ct);
         if (queued > 0)
         {
             return true;

@@ -77,7 +77,7 @@ public sealed class JobWorker(
         return true;
     }
 
-    /// <summary>Marks the oldest queued job as running on this node and returns it; null when none is queued.</summary>
+    /// <summary>Marks the oldest queued job as running on this node (progress back to 0: a run starts over) and returns it; null when none is queued.</summary>
     public async Task<BackgroundJob?> ClaimAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -87,7 +87,8 @@ public sealed class JobWorker(
         {
             var claimed = await db.BackgroundJobs.FromSqlInterpolated($"""
                 UPDATE "BackgroundJobs"
-                SET "Status" = {JobStatus.Running}, "ClaimedBy" = {NodeId}, "StartedAt" = {now}, "HeartbeatAt" = {now}, "FinishedAt" = NULL
+                SET "Status" = {JobStatus.Running}, "ClaimedBy" = {NodeId}, "StartedAt" = {now}, "HeartbeatAt" = {now}, "FinishedAt" = NULL,
+                  "Progress" = 0, "ProgressText" = NULL
                 WHERE "Status" = {JobStatus.Queued} AND "Id" = (
                   SELECT "Id" FROM "BackgroundJobs" WHERE "Status" = {JobStatus.Queued}
                   ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -107,7 +108,8 @@ public sealed class JobWorker(
             }
             var rows = await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.ClaimedBy, NodeId)
-                    .SetProperty(j => j.StartedAt, now).SetProperty(j => j.HeartbeatAt, now).SetProperty(j => j.FinishedAt, (DateTimeOffset?)null), ct);
+                    .SetProperty(j => j.StartedAt, now).SetProperty(j => j.HeartbeatAt, now).SetProperty(j => j.FinishedAt, (DateTimeOffset?)null)
+                    .SetProperty(j => j.Progress, 0.0).SetProperty(j => j.ProgressText, (string?)null), ct);
             if (rows == 1)
             {
                 return await db.BackgroundJobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
@@ -138,7 +140,7 @@ public sealed class JobWorker(
                 .SetProperty(j => j.ClaimedBy, (string?)null), ct);
         var requeued = await stale.Where(j => !j.CancelRequested && j.Attempts < lastAttempt)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                .SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.ProgressText, "Opnieuw in de wachtrij gezet na een onderbreking."), ct);
+                .SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.ProgressText, "de vorige poging werd onderbroken; de taak begint opnieuw"), ct);
         var total = cancelled + failed + requeued;
         if (total > 0)
         {
@@ -218,7 +220,8 @@ public sealed class JobWorker(
         catch (Exception ex)
         {
             (status, error) = (JobStatus.Failed, GenericError);
-            logger.LogError(ex, "Achtergrondtaak {JobId} ({Kind}) mislukt door een onverwachte fout", job.Id, job.Kind);
+            // Types and stack traces only: an exception message can carry data of the job (names, addresses).
+            logger.LogError("Achtergrondtaak {JobId} ({Kind}) mislukt door een onverwachte fout: {Exception}", job.Id, job.Kind, Describe(ex));
         }
         finally
         {
@@ -263,7 +266,7 @@ public sealed class JobWorker(
                     .SetProperty(j => j.FinishedAt, now), ct),
                 // The app is stopping: back in the queue, for this node after its restart or for another one now.
                 _ => await mine.ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.ClaimedBy, (string?)null)
-                    .SetProperty(j => j.ProgressText, "Opnieuw in de wachtrij gezet omdat de server stopte."), ct),
+                    .SetProperty(j => j.ProgressText, "de server stopte; de taak begint opnieuw"), ct),
             };
             if (rows == 0)
             {
@@ -275,6 +278,17 @@ public sealed class JobWorker(
             // The heartbeat has stopped: the stale check will queue the job again.
             logger.LogError(ex, "Achtergrondtaak {JobId}: einde ({Status}) niet opgeslagen", id, status);
         }
+    }
+
+    /// <summary>The exception chain as types and stack traces, without messages.</summary>
+    public static string Describe(Exception ex)
+    {
+        var text = new System.Text.StringBuilder();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            text.Append(text.Length == 0 ? "" : " ---> ").Append(e.GetType().FullName).AppendLine().Append(e.StackTrace).AppendLine();
+        }
+        return text.ToString();
     }
 
     private static string Truncate(string value, int max) => value.Length > max ? value[..max] : value;

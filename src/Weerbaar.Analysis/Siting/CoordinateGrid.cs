@@ -9,9 +9,9 @@ internal sealed class CoordinateGrid
     // Shortest length of one degree of latitude on the sphere the haversine uses (2πR / 360), rounded down.
     private const double MetersPerDegree = 111_194;
 
-    private readonly double cellLatitude;
-    private readonly double cellLongitude;
-    private readonly Dictionary<(long, long), List<int>> cells = [];
+    private readonly double _cellLatitude;
+    private readonly double _cellLongitude;
+    private readonly Dictionary<(long, long), List<int>> _cells = [];
 
     public CoordinateGrid(IReadOnlyList<SitingSite> sites, double radiusMeters, IEnumerable<double> queryLatitudes)
     {
@@ -19,14 +19,14 @@ internal sealed class CoordinateGrid
         // to spare because a great circle between two points on one parallel is a little shorter than the parallel.
         var maxAbsLatitude = sites.Select(s => Math.Abs(s.Latitude)).Concat(queryLatitudes.Select(Math.Abs)).DefaultIfEmpty(0).Max();
         var cos = Math.Max(Math.Cos(Math.Min(maxAbsLatitude, 89) * Math.PI / 180), 1e-6);
-        cellLatitude = Math.Max(1.01 * radiusMeters / MetersPerDegree, 1e-9);
-        cellLongitude = Math.Max(1.01 * radiusMeters / (MetersPerDegree * cos), 1e-9);
+        _cellLatitude = Math.Max(1.01 * radiusMeters / MetersPerDegree, 1e-9);
+        _cellLongitude = Math.Max(1.01 * radiusMeters / (MetersPerDegree * cos), 1e-9);
         for (var j = 0; j < sites.Count; j++)
         {
             var key = Cell(sites[j].Latitude, sites[j].Longitude);
-            if (!cells.TryGetValue(key, out var list))
+            if (!_cells.TryGetValue(key, out var list))
             {
-                cells[key] = list = [];
+                _cells[key] = list = [];
             }
             list.Add(j);
         }
@@ -40,7 +40,7 @@ internal sealed class CoordinateGrid
         {
             for (var db = -1; db <= 1; db++)
             {
-                if (cells.TryGetValue((a + da, b + db), out var list))
+                if (_cells.TryGetValue((a + da, b + db), out var list))
                 {
                     foreach (var j in list)
                     {
@@ -52,5 +52,5 @@ internal sealed class CoordinateGrid
     }
 
     private (long, long) Cell(double latitude, double longitude)
-        => ((long)Math.Floor(latitude / cellLatitude), (long)Math.Floor(longitude / cellLongitude));
+        => ((long)Math.Floor(latitude / _cellLatitude), (long)Math.Floor(longitude / _cellLongitude));
 }

@@ -27,6 +27,6 @@ public static class GreedySiting
             return SitingEvaluation.Evaluate(problem, SitingInput.FixedOnly(problem), SitingStatus.NoSolution, SitingMessages.GreedyFoundNothing, double.NaN, clock.Elapsed, nearest);
         }
         var result = SitingEvaluation.Evaluate(problem, solution, SitingStatus.Feasible, "", double.NaN, clock.Elapsed, nearest);
-        return result with { Message = SitingMessages.Describe(problem, result, greedy: true) };
+        return result with { Message = SitingMessages.Describe(problem, result, greedy: true), Elapsed = clock.Elapsed };
     }
 }

@@ -89,7 +89,7 @@ public static class OrLibraryPMedian
         var solution = outcome.Solution ?? greedy ?? SitingInput.FixedOnly(problem);
         var status = outcome.Solution is null && outcome.Status == SitingStatus.NoSolution ? SitingStatus.Feasible : outcome.Status;
         var result = SitingEvaluation.Evaluate(problem, solution, status, "", outcome.Bound, clock.Elapsed);
-        return result with { Message = SitingMessages.Describe(problem, result, greedy: false) };
+        return result with { Message = SitingMessages.Describe(problem, result, greedy: false), Elapsed = clock.Elapsed };
     }
 
     private static void FloydWarshall(double[,] d)

@@ -98,8 +98,8 @@ internal static class SitingMip
 
     private sealed class Model(SitingProblem p, Solver solver, bool relax)
     {
-        private readonly Variable?[] open = new Variable?[p.SiteCount];
-        private readonly List<(int Demand, int Site, Variable X)> assignment = [];
+        private readonly Variable?[] _open = new Variable?[p.SiteCount];
+        private readonly List<(int Demand, int Site, Variable X)> _assignment = [];
 
         public void Build()
         {
@@ -115,13 +115,13 @@ internal static class SitingMip
             {
                 if (used[j] && !p.Fixed[j])
                 {
-                    open[j] = relax ? solver.MakeNumVar(0, 1, "") : solver.MakeBoolVar("");
+                    _open[j] = relax ? solver.MakeNumVar(0, 1, "") : solver.MakeBoolVar("");
                 }
             }
             var objective = solver.Objective();
             if (p.Objective == SitingObjective.SetCovering)
             {
-                foreach (var y in open.OfType<Variable>())
+                foreach (var y in _open.OfType<Variable>())
                 {
                     objective.SetCoefficient(y, 1);
                 }
@@ -130,7 +130,7 @@ internal static class SitingMip
             else
             {
                 var count = solver.MakeConstraint(double.NegativeInfinity, p.NewSites, "");
-                foreach (var y in open.OfType<Variable>())
+                foreach (var y in _open.OfType<Variable>())
                 {
                     count.SetCoefficient(y, 1);
                 }
@@ -157,7 +157,7 @@ internal static class SitingMip
             var values = new List<double>();
             for (var j = 0; j < p.SiteCount; j++)
             {
-                if (open[j] is { } y)
+                if (_open[j] is { } y)
                 {
                     vars.Add(y);
                     values.Add(hint.Open[j] ? 1 : 0);
@@ -167,21 +167,21 @@ internal static class SitingMip
         }
 
         public bool OpenSitesWhole()
-            => open.OfType<Variable>().All(y => Math.Min(y.SolutionValue(), 1 - y.SolutionValue()) <= 1e-6);
+            => _open.OfType<Variable>().All(y => Math.Min(y.SolutionValue(), 1 - y.SolutionValue()) <= 1e-6);
 
         public SitingSolution Read()
         {
             var isOpen = new bool[p.SiteCount];
             for (var j = 0; j < p.SiteCount; j++)
             {
-                isOpen[j] = p.Fixed[j] || open[j]?.SolutionValue() > 0.5;
+                isOpen[j] = p.Fixed[j] || _open[j]?.SolutionValue() > 0.5;
             }
             if (!p.UseCapacity)
             {
                 return new SitingSolution(isOpen, []);
             }
             var shares = new List<SitingAssignment>();
-            foreach (var (i, j, x) in assignment)
+            foreach (var (i, j, x) in _assignment)
             {
                 var share = Math.Clamp(x.SolutionValue(), 0, 1);
                 if (share > 1e-9 && isOpen[j])
@@ -232,7 +232,7 @@ internal static class SitingMip
                 link.SetCoefficient(c, 1);
                 foreach (var j in sites)
                 {
-                    link.SetCoefficient(open[j], -1);
+                    link.SetCoefficient(_open[j], -1);
                 }
                 if (target is null)
                 {
@@ -283,7 +283,7 @@ internal static class SitingMip
                         }
                         else
                         {
-                            row.SetCoefficient(open[sites[t]], 1);
+                            row.SetCoefficient(_open[sites[t]], 1);
                         }
                     }
                     if (levelHasFixed || t == sites.Length)
@@ -318,10 +318,10 @@ internal static class SitingMip
             var load = new Constraint?[p.SiteCount];
             for (var j = 0; j < p.SiteCount; j++)
             {
-                if (double.IsFinite(p.Capacity[j]) && (p.Fixed[j] || open[j] is not null))
+                if (double.IsFinite(p.Capacity[j]) && (p.Fixed[j] || _open[j] is not null))
                 {
                     load[j] = solver.MakeConstraint(double.NegativeInfinity, p.Fixed[j] ? p.Capacity[j] : 0, "");
-                    if (open[j] is { } y)
+                    if (_open[j] is { } y)
                     {
                         load[j]!.SetCoefficient(y, -p.Capacity[j]);
                     }
@@ -339,9 +339,9 @@ internal static class SitingMip
                 {
                     var j = sites[t];
                     var x = solver.MakeNumVar(0, 1, "");
-                    assignment.Add((i, j, x));
+                    _assignment.Add((i, j, x));
                     served.SetCoefficient(x, 1);
-                    if (open[j] is { } y)
+                    if (_open[j] is { } y)
                     {
                         var link = solver.MakeConstraint(double.NegativeInfinity, 0, "");
                         link.SetCoefficient(x, 1);

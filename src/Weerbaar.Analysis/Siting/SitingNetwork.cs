@@ -8,7 +8,7 @@ namespace Weerbaar.Analysis.Siting;
 /// </summary>
 internal sealed class SitingNetwork
 {
-    private (int[][] Demands, double[][] Distances)? bySite;
+    private (int[][] Demands, double[][] Distances)? _bySite;
 
     public SitingNetwork(int siteCount, int[][] sites, double[][] distances)
     {
@@ -28,10 +28,10 @@ internal sealed class SitingNetwork
     public double[][] Distances { get; }
 
     /// <summary>Per site: the demands that reach it, nearest first (ties by index).</summary>
-    public int[][] DemandsBySite => (bySite ??= Reverse()).Demands;
+    public int[][] DemandsBySite => (_bySite ??= Reverse()).Demands;
 
     /// <summary>Per site: the distances matching <see cref="DemandsBySite"/>, ascending.</summary>
-    public double[][] DistancesBySite => (bySite ??= Reverse()).Distances;
+    public double[][] DistancesBySite => (_bySite ??= Reverse()).Distances;
 
     /// <summary>From a full distance matrix [demand, site], keeping pairs at most <paramref name="maxDistance"/> apart.</summary>
     public static SitingNetwork FromMatrix(double[,] distances, double maxDistance = double.PositiveInfinity)

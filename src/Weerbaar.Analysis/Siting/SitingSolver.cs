@@ -51,7 +51,7 @@ public static class SitingSolver
         }
         var final = outcome.Status == SitingStatus.NoSolution ? SitingStatus.Feasible : outcome.Status;
         var result = SitingEvaluation.Evaluate(problem, solution, final, "", outcome.Bound, clock.Elapsed, nearest);
-        result = result with { Message = SitingMessages.Describe(problem, result, greedy: false) };
+        result = result with { Message = SitingMessages.Describe(problem, result, greedy: false), Elapsed = clock.Elapsed };
         progress?.Report(new SitingProgress(result.Objective, result.BestBound, result.Elapsed, outcome.Solution is null ? 1 : 2));
         return result;
     }

@@ -3,6 +3,12 @@ namespace Weerbaar.Analysis.Siting;
 /// <summary>Checks the input before anything is built; the first problem found comes back as a Dutch sentence.</summary>
 internal static class SitingValidation
 {
+    /// <summary>
+    /// The p-median keeps every buurt–site pair (a model row per distinct distance); beyond this many pairs the model no
+    /// longer fits a web request's memory and time (the bench gemeente has 180,000 pairs and takes about a second).
+    /// </summary>
+    public const long MaxPMedianPairs = 5_000_000;
+
     public static string? Check(IReadOnlyList<SitingDemand> demand, IReadOnlyList<SitingSite> sites, SitingOptions options)
     {
         if (demand.Count == 0)
@@ -38,6 +44,11 @@ internal static class SitingValidation
             {
                 return $"Locatie {s.Id} heeft een ongeldige capaciteit; die moet 0 of meer zijn (of leeg voor onbeperkt).";
             }
+        }
+        if (options.Objective == SitingObjective.PMedian && (long)demand.Count * sites.Count > MaxPMedianPairs)
+        {
+            return $"Te groot voor de gemiddelde-afstandberekening: {SitingMessages.Count(demand.Count)} buurten × {SitingMessages.Count(sites.Count)} locaties; "
+                + "kies een kleiner gebied of minder kandidaatlocaties (hoogstens 5 miljoen combinaties).";
         }
         return CheckOptions(options, sites.Count(s => !s.Fixed));
     }

@@ -40,6 +40,18 @@ public class SitingValidationTests
     }
 
     [Fact]
+    public void A_p_median_too_large_for_all_pairs_is_refused_before_anything_is_built()
+    {
+        var demand = Enumerable.Range(0, 2_501).Select(i => Demand(i, 1)).ToArray();
+        var sites = Enumerable.Range(0, 2_000).Select(j => Site(j)).ToArray();
+
+        var result = SitingSolver.Solve(demand, sites, new(SitingObjective.PMedian, 5));
+
+        Assert.Equal(SitingStatus.Invalid, result.Status);
+        Assert.StartsWith("Te groot", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_p_median_without_any_site_is_infeasible()
     {
         var result = SitingSolver.Solve(Demand2, Sites2, new(SitingObjective.PMedian, 0));

@@ -14,7 +14,7 @@ namespace Weerbaar.Analysis.Siting;
 /// <param name="DistanceMeters">Per demand: distance to <paramref name="AssignedSite"/>, +∞ when none.</param>
 /// <param name="CoveredWeight">Weight within the norm of an open site; with capacity the weight actually assigned within the norm.</param>
 /// <param name="CoveredShare">CoveredWeight / total weight.</param>
-/// <param name="WeightedDistance">Σ weight × distance to the serving site (with capacity: over the assigned shares); +∞ when a demand has no open site.</param>
+/// <param name="WeightedDistance">Σ weight × <paramref name="DistanceMeters"/> (p-median with capacity: Σ weight × share × distance over the assignments); +∞ when a demand with weight has no open site.</param>
 public sealed record SitingResult(
     SitingStatus Status,
     string Message,

@@ -4,7 +4,8 @@ using Weerbaar.Bench.Micro;
 namespace Weerbaar.Bench;
 
 /// <summary>
-/// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code.
+/// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
+/// <c>siting</c>: the siting models against greedy; <c>pmed</c>: an OR-Library p-median instance.
 /// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
 /// </summary>
 public static class BenchProgram
@@ -21,6 +22,10 @@ public static class BenchProgram
                 return await Scan.ScanCommand.RunAsync(rest);
             case "micro":
                 return MicroCommand.Run(rest);
+            case "siting":
+                return Siting.SitingCommand.Run(rest);
+            case "pmed":
+                return Siting.PMedCommand.Run(rest);
             default:
                 await Console.Error.WriteLineAsync("""
                     Usage:
@@ -31,6 +36,8 @@ public static class BenchProgram
                                           [--round-repeats 10] [--import-rows 10000] [--import-repeats 5] [--only save|round|import|results]...
                                           [--postgres] [--alloc-profile] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
+                      Weerbaar.Bench siting [--gemeente-only | --country-only] [--out DIR]
+                      Weerbaar.Bench pmed FILE
                     See bench/README.md.
                     """);
                 return 2;

@@ -20,15 +20,18 @@
   }
   map.attributionControl.setPrefix("Bron: CBS");
 
+  // Layers are built first and added once the map has a view: a path added earlier can meet a renderer that is not on
+  // the map yet.
   var bounds = null;
+  var outline = null;
   if (data.outline) {
-    var outline = L.geoJSON(data.outline, { style: { color: "#01689b", weight: 2, fillOpacity: 0.08 }, interactive: false }).addTo(map);
+    outline = L.geoJSON(data.outline, { style: { color: "#01689b", weight: 2, fillOpacity: 0.08 }, interactive: false });
     bounds = outline.getBounds();
   }
+  var others = L.layerGroup();
   (data.points || []).forEach(function (p) {
-    L.circleMarker([p.lat, p.lon], { radius: 7, color: "#fff", weight: 2, fillColor: "#01689b", fillOpacity: 1 })
-      .bindTooltip(p.name + " (" + p.status.toLowerCase() + ")")
-      .addTo(map);
+    others.addLayer(L.circleMarker([p.lat, p.lon], { radius: 7, color: "#fff", weight: 2, fillColor: "#01689b", fillOpacity: 1 })
+      .bindTooltip(p.name + " (" + p.status.toLowerCase() + ")"));
     if (bounds) bounds.extend([p.lat, p.lon]);
   });
 
@@ -41,10 +44,22 @@
     var n = parseFloat(String(value).trim().replace(",", "."));
     return isFinite(n) ? n : null;
   }
-  function typed() {
+  function typedPlace() {
     var lat = number(latInput.value), lon = number(lonInput.value);
-    if (lat !== null && lon !== null && lat > 50 && lat < 54 && lon > 3 && lon < 8) place(lat, lon);
+    return lat !== null && lon !== null && lat > 50 && lat < 54 && lon > 3 && lon < 8 ? [lat, lon] : null;
   }
+  function typed() {
+    var at = typedPlace();
+    if (at) place(at[0], at[1]);
+  }
+
+  var start = typedPlace();
+  if (start) map.setView(start, 14);
+  else if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
+  else map.setView([52.2, 5.3], 7);
+  if (outline) outline.addTo(map);
+  others.addTo(map);
+  if (start) place(start[0], start[1]);
 
   map.on("click", function (e) {
     latInput.value = e.latlng.lat.toFixed(5);
@@ -55,9 +70,5 @@
   latInput.addEventListener("change", typed);
   lonInput.addEventListener("change", typed);
 
-  typed();
-  if (marker) map.setView(marker.getLatLng(), 14);
-  else if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
-  else map.setView([52.2, 5.3], 7);
   el.setAttribute("tabindex", "0");
 })();

@@ -747,6 +747,13 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("BackupPowerHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BuildingType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("BuurtCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -754,12 +761,54 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("GemeenteCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
                     b.Property<bool>("HasBackupPower")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasC2000")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasCharging")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasDrinkingWater")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasFirstAid")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasHeating")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasMobile")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasRadio")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasSatellite")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasToilets")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsWheelchairAccessible")
                         .HasColumnType("boolean");
 
                     b.Property<double?>("Latitude")
@@ -777,9 +826,30 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("OpeningArrangement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("ShiftsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Staff")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("gepland");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -789,9 +859,14 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GemeenteCode");
+
+                    b.HasIndex("GemeenteCode", "Status");
 
                     b.ToTable("Noodsteunpunten");
                 });

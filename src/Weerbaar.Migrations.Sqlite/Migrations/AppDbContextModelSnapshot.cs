@@ -734,6 +734,13 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BackupPowerHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuildingType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BuurtCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -741,12 +748,54 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GemeenteCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasBackupPower")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasC2000")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCharging")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasDrinkingWater")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasFirstAid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasHeating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasMobile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRadio")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasSatellite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasToilets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWheelchairAccessible")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Latitude")
@@ -764,9 +813,30 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpeningArrangement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShiftsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Staff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("gepland");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -776,9 +846,14 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GemeenteCode");
+
+                    b.HasIndex("GemeenteCode", "Status");
 
                     b.ToTable("Noodsteunpunten");
                 });

@@ -256,9 +256,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(n => n.Address).HasMaxLength(300);
             e.Property(n => n.Postcode).HasMaxLength(7);
             e.Property(n => n.BuurtCode).HasMaxLength(10);
+            e.Property(n => n.BuildingType).HasMaxLength(40);
+            // Rows from before the status existed count as planned.
+            e.Property(n => n.Status).HasMaxLength(20).HasDefaultValue(NoodsteunpuntStatus.Gepland);
+            e.Property(n => n.OpeningArrangement).HasMaxLength(1000);
+            e.Property(n => n.Partners).HasMaxLength(1000);
+            e.Property(n => n.ContactName).HasMaxLength(200);
+            e.Property(n => n.ContactPhone).HasMaxLength(40);
+            e.Property(n => n.ContactEmail).HasMaxLength(256);
             e.Property(n => n.Notes).HasMaxLength(2000);
             e.Property(n => n.UpdatedBy).HasMaxLength(256);
             e.HasIndex(n => n.GemeenteCode);
+            e.HasIndex(n => new { n.GemeenteCode, n.Status });
         });
         builder.Entity<CoverageSettings>(e =>
         {

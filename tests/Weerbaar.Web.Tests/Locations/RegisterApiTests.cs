@@ -199,14 +199,18 @@ public abstract class RegisterApiTests(AppFixture fixture)
         var url = $"/api/v1/gemeenten/{g}/noodsteunpunten";
         var coordinator = await App.UserAsync(Roles.Coordinator, g);
         var buurt = await BuurtAsync(App, g);
-        var bad = await coordinator.PostAsync(url + "/import", Csv(PointsFile("Wijkcentrum,,,,,,100,misschien,", "Sporthal,,99999,,,,,ja,")));
+        var bad = await coordinator.PostAsync(url + "/import", Csv(PointsFile(Point("Wijkcentrum", capacity: "100", power: "misschien"), Point("Sporthal", postcode: "99999", power: "ja"))));
         var problem = await LoginTests.AssertProblem(bad, HttpStatusCode.UnprocessableEntity);
         Assert.Equal([(2, "noodstroom"), (3, "postcode")], problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())));
 
-        var imported = await ImportAsync(coordinator, url + "/import", PointsFile($"Wijkcentrum De Kruisstraat,\"Plein 1, Houten\",3991 AB,{buurt},52.03,5.17,150,ja,=1+1", "Sporthal,,,,,,,nee,"));
+        var imported = await ImportAsync(coordinator, url + "/import", PointsFile(
+            Point("Wijkcentrum De Kruisstraat", address: "Plein 1, Houten", postcode: "3991 AB", buurt: buurt, lat: "52.03", lon: "5.17", capacity: "150", power: "ja", notes: "=1+1"),
+            Point("Sporthal", power: "nee")));
         Assert.Equal(2, imported.GetProperty("imported").GetInt32());
         var export = await coordinator.GetByteArrayAsync(url + "/export");
-        Assert.Equal($"naam,adres,postcode,buurtcode,breedtegraad,lengtegraad,capaciteit,noodstroom,opmerkingen\r\nSporthal,,,,,,,nee,\r\nWijkcentrum De Kruisstraat,\"Plein 1, Houten\",3991 AB,{buurt},52.03,5.17,150,ja,'=1+1\r\n",
+        var nee10 = string.Join(",", Enumerable.Repeat("nee", 10));
+        Assert.Equal(string.Join(",", NoodsteunpuntRules.Columns) + $"\r\nSporthal,,gepland,,,,,,,,nee,,{nee10},,,,,,,,\r\n"
+            + $"Wijkcentrum De Kruisstraat,,gepland,\"Plein 1, Houten\",3991 AB,{buurt},52.03,5.17,150,,ja,,{nee10},,,,,,,,'=1+1\r\n",
             Encoding.UTF8.GetString(export));
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync(url + "/import", new ByteArrayContent(export) { Headers = { ContentType = new("text/csv") } })).StatusCode);
         Assert.Equal(export, await coordinator.GetByteArrayAsync(url + "/export"));
@@ -224,9 +228,129 @@ public abstract class RegisterApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await lezer.DeleteAsync($"{url}/{id}")).StatusCode);
         var stranger = await App.UserAsync(Roles.Coordinator, "GM0014");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync(url + "/import", Csv(PointsFile("Weg,,,,,,,,")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync(url + "/import", Csv(PointsFile(Point("Weg"))))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.UserAsync(Roles.Onderzoeker)).DeleteAsync($"{url}/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.DeleteAsync($"{url}/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_creates_and_updates_a_noodsteunpunt_with_every_detail_and_refuses_bad_ones_with_422()
+    {
+        const string g = "GM0352"; // Wijk bij Duurstede
+        var url = $"/api/v1/gemeenten/{g}/noodsteunpunten";
+        var coordinator = await App.UserAsync(Roles.Coordinator, g);
+        var created = await coordinator.PostAsJsonAsync(url, new
+        {
+            name = "Sporthal De Engk",
+            buildingType = "sporthal",
+            status = "gereed",
+            capacity = 300,
+            openingArrangement = "Binnen 4 uur open",
+            hasBackupPower = true,
+            backupPowerHours = 48,
+            hasDrinkingWater = true,
+            hasHeating = false,
+            hasFirstAid = true,
+            hasToilets = true,
+            isWheelchairAccessible = true,
+            hasCharging = true,
+            hasSatellite = false,
+            hasC2000 = true,
+            hasRadio = true,
+            hasMobile = true,
+            staff = 3,
+            volunteers = 12,
+            shiftsPerDay = 3,
+            partners = "Rode Kruis",
+            contactName = "Beheerder",
+            contactPhone = "0343 123 456",
+            contactEmail = "engk@example.nl",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var point = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = point.GetProperty("id").GetGuid();
+        Assert.Equal(("sporthal", "Sporthal", "gereed", "Gereed"), (point.GetProperty("buildingType").GetString(), point.GetProperty("buildingTypeLabel").GetString(),
+            point.GetProperty("status").GetString(), point.GetProperty("statusLabel").GetString()));
+        Assert.Equal((48, 3, 12, 3), (point.GetProperty("backupPowerHours").GetInt32(), point.GetProperty("staff").GetInt32(),
+            point.GetProperty("volunteers").GetInt32(), point.GetProperty("shiftsPerDay").GetInt32()));
+        Assert.Equal((true, false, true, false, true), (point.GetProperty("hasDrinkingWater").GetBoolean(), point.GetProperty("hasHeating").GetBoolean(),
+            point.GetProperty("hasC2000").GetBoolean(), point.GetProperty("hasSatellite").GetBoolean(), point.GetProperty("isWheelchairAccessible").GetBoolean()));
+        Assert.Equal(("Binnen 4 uur open", "Rode Kruis", "0343 123 456", "engk@example.nl"), (point.GetProperty("openingArrangement").GetString(),
+            point.GetProperty("partners").GetString(), point.GetProperty("contactPhone").GetString(), point.GetProperty("contactEmail").GetString()));
+
+        var refused = await LoginTests.AssertProblem(await coordinator.PutAsJsonAsync($"{url}/{id}", new
+        {
+            name = "Sporthal De Engk",
+            buildingType = "kerk",
+            status = "open",
+            hasBackupPower = false,
+            backupPowerHours = 800,
+            volunteers = -1,
+            shiftsPerDay = 25,
+            contactPhone = "bellen",
+            contactEmail = "geen-adres",
+        }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["buildingType", "status", "backupPowerHours", "volunteers", "shiftsPerDay", "contactPhone", "contactEmail"],
+            refused.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        Assert.Equal("gereed", (await coordinator.GetFromJsonAsync<JsonElement>($"{url}/{id}")).GetProperty("status").GetString());
+        await LoginTests.AssertProblem(await coordinator.PutAsJsonAsync($"{url}/{id}", new { name = "X", hasBackupPower = false, backupPowerHours = 6 }),
+            HttpStatusCode.UnprocessableEntity);
+
+        var updated = await coordinator.PutAsJsonAsync($"{url}/{id}", new { name = "Sporthal De Engk", status = "actief", hasBackupPower = true, backupPowerHours = 24, hasToilets = true });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var after = await updated.Content.ReadFromJsonAsync<JsonElement>();
+        // A PUT sends every field: what is left out is empty or nee.
+        Assert.Equal(("actief", 24, true, false, JsonValueKind.Null), (after.GetProperty("status").GetString(), after.GetProperty("backupPowerHours").GetInt32(),
+            after.GetProperty("hasToilets").GetBoolean(), after.GetProperty("hasDrinkingWater").GetBoolean(), after.GetProperty("buildingType").ValueKind));
+
+        var planned = await coordinator.PostAsJsonAsync(url, new { name = "Nieuw punt" });
+        Assert.Equal("gepland", (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        // Another gemeente's coordinator changes nothing, directly or through its own gemeente.
+        var stranger = await App.UserAsync(Roles.Coordinator, "GM0014");
+        var change = JsonContent.Create(new { name = "Overgenomen", status = "actief", hasC2000 = true });
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PutAsync($"{url}/{id}", change)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"{url}/{id}")).StatusCode);
+        await LoginTests.AssertProblem(await stranger.PutAsync($"/api/v1/gemeenten/GM0014/noodsteunpunten/{id}", change), HttpStatusCode.NotFound);
+        await LoginTests.AssertProblem(await stranger.GetAsync($"/api/v1/gemeenten/GM0014/noodsteunpunten/{id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Sporthal De Engk", (await coordinator.GetFromJsonAsync<JsonElement>($"{url}/{id}")).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_noodsteunpunten_file_with_every_field_round_trips_and_bad_new_columns_are_reported_by_row_and_column()
+    {
+        const string g = "GM0353"; // IJsselstein
+        var url = $"/api/v1/gemeenten/{g}/noodsteunpunten";
+        var coordinator = await App.UserAsync(Roles.Coordinator, g);
+        var buurt = await BuurtAsync(App, g);
+        var bad = PointsFile(
+            Point("Gemeentehuis", type: "stadhuis", status: "klaar", power: "ja", powerHours: "1000"),
+            Point("School", satellite: "ja", radio: "misschien", mobile: "ja", volunteers: "veel", shifts: "-1"),
+            Point("Kerk", type: "gebedshuis", contactEmail: "kerk@", contactPhone: "12"));
+        var problem = await LoginTests.AssertProblem(await coordinator.PostAsync(url + "/import", Csv(bad)), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal([(2, "gebouwtype"), (2, "status"), (2, "noodstroom_uren"), (3, "noodradio"), (3, "vrijwilligers"), (3, "diensten_per_dag"),
+            (4, "contact_telefoon"), (4, "contact_email")],
+            problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())));
+        Assert.Empty(await ListAsync(coordinator, url));
+
+        var full = PointsFile(
+            Point("Stadhuis IJsselstein", type: "gemeentehuis", status: "actief", address: "Overtoom 1", postcode: "3401 BK", buurt: buurt, lat: "52.02054", lon: "5.04312",
+                capacity: "250", opening: "Binnen 1 uur open,\nsleutel bij de bode", power: "ja", powerHours: "96", water: "ja", heating: "ja", firstAid: "ja", toilets: "ja",
+                wheelchair: "ja", charging: "ja", satellite: "ja", c2000: "ja", radio: "ja", mobile: "ja", staff: "8", volunteers: "20", shifts: "3",
+                partners: "Rode Kruis, \"De Buurt\"", contactName: "Bode", contactPhone: "030 687 00 00", contactEmail: "stadhuis@example.nl", notes: "+ingang achter"),
+            Point("Buurthuis Zenderpark", type: "buurthuis", status: "gereed", capacity: "60", power: "nee", water: "ja", toilets: "ja", mobile: "ja", volunteers: "6"));
+        Assert.Equal(2, (await ImportAsync(coordinator, url + "/import", full)).GetProperty("imported").GetInt32());
+        var export = await coordinator.GetByteArrayAsync(url + "/export");
+        var text = Encoding.UTF8.GetString(export);
+        Assert.Contains($"Stadhuis IJsselstein,gemeentehuis,actief,Overtoom 1,3401 BK,{buurt},52.02054,5.04312,250,\"Binnen 1 uur open,\nsleutel bij de bode\",ja,96,"
+            + "ja,ja,ja,ja,ja,ja,ja,ja,ja,ja,8,20,3,\"Rode Kruis, \"\"De Buurt\"\"\",Bode,030 687 00 00,stadhuis@example.nl,'+ingang achter\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Buurthuis Zenderpark,buurthuis,gereed,,,,,,60,,nee,,ja,nee,nee,ja,nee,nee,nee,nee,nee,ja,,6,,,,,,\r\n", text, StringComparison.Ordinal);
+
+        var again = await coordinator.PostAsync(url + "/import", new ByteArrayContent(export) { Headers = { ContentType = new("text/csv") } });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(export, await coordinator.GetByteArrayAsync(url + "/export"));
+        var stadhuis = (await ListAsync(coordinator, url)).Single(p => p.GetProperty("buildingType").GetString() == "gemeentehuis");
+        Assert.Equal(("+ingang achter", "Binnen 1 uur open,\nsleutel bij de bode"), (stadhuis.GetProperty("notes").GetString(), stadhuis.GetProperty("openingArrangement").GetString()));
     }
 
     [Fact]

@@ -13,6 +13,15 @@ public static class RegisterFiles
         string contactPhone = "", string contactEmail = "", string notes = "")
         => string.Join(",", new[] { category, name, address, postcode, buurt, lat, lon, people, power, water, communication, deps, contactName, contactPhone, contactEmail, notes }.Select(Quote));
 
+    /// <summary>One noodsteunpunten row in the order of <see cref="NoodsteunpuntRules.Columns"/>.</summary>
+    public static string Point(string name, string type = "", string status = "", string address = "", string postcode = "", string buurt = "", string lat = "",
+        string lon = "", string capacity = "", string opening = "", string power = "", string powerHours = "", string water = "", string heating = "",
+        string firstAid = "", string toilets = "", string wheelchair = "", string charging = "", string satellite = "", string c2000 = "", string radio = "",
+        string mobile = "", string staff = "", string volunteers = "", string shifts = "", string partners = "", string contactName = "",
+        string contactPhone = "", string contactEmail = "", string notes = "")
+        => string.Join(",", new[] { name, type, status, address, postcode, buurt, lat, lon, capacity, opening, power, powerHours, water, heating, firstAid,
+            toilets, wheelchair, charging, satellite, c2000, radio, mobile, staff, volunteers, shifts, partners, contactName, contactPhone, contactEmail, notes }.Select(Quote));
+
     public static string LocationsFile(params string[] rows) => string.Join("\r\n", rows.Prepend(string.Join(",", VulnerableLocationRules.Columns))) + "\r\n";
 
     public static string PointsFile(params string[] rows) => string.Join("\r\n", rows.Prepend(string.Join(",", NoodsteunpuntRules.Columns))) + "\r\n";

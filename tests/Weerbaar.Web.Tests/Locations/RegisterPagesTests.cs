@@ -96,7 +96,7 @@ public abstract class RegisterPagesTests(AppFixture fixture)
         const string g = "GM0335"; // Montfoort
         var coordinator = await App.UserAsync(Roles.Coordinator, g);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/v1/gemeenten/{g}/vulnerable-locations/import", Csv(LocationsFile(Row("ziekenhuis", "Geheim ziekenhuis Montfoort", people: "5"))))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/v1/gemeenten/{g}/noodsteunpunten/import", Csv(PointsFile("Dorpshuis Montfoort,,,,,,40,ja,")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/v1/gemeenten/{g}/noodsteunpunten/import", Csv(PointsFile(Point("Dorpshuis Montfoort", capacity: "40", power: "ja"))))).StatusCode);
 
         foreach (var reader in new[] { await App.UserAsync(Roles.Lezer, g), await App.UserAsync(Roles.Regio, regio: "VR09") })
         {
@@ -122,13 +122,55 @@ public abstract class RegisterPagesTests(AppFixture fixture)
     public async Task The_coordinator_adds_a_noodsteunpunt_with_the_form()
     {
         const string g = "GM0339"; // Renswoude
+        var page = $"/gemeenten/{g}/noodsteunpunten";
         var coordinator = await App.UserAsync(Roles.Coordinator, g);
-        var added = await HtmlForms.PostFormAsync(coordinator, $"/gemeenten/{g}/noodsteunpunten", "noodsteunpunt",
-            [new("naam", "Dorpshuis Renswoude"), new("capaciteit", "120"), new("noodstroom", "ja")]);
+        var html = WebUtility.HtmlDecode(await coordinator.GetStringAsync(page));
+        foreach (var legend in new[] { "Algemeen", "Voorzieningen", "Communicatie", "Bemensing", "Partners en contact" })
+        {
+            Assert.Contains($"<legend class=\"utrecht-form-fieldset__legend\">{legend}</legend>", html, StringComparison.Ordinal);
+        }
+        Assert.Contains("<option value=\"gepland\" selected>Gepland</option>", html, StringComparison.Ordinal); // a new point is planned
+        Assert.Contains("id=\"plaats-kaart\"", html, StringComparison.Ordinal);
+        Assert.Contains("U kunt de coördinaten ook zelf typen.", html, StringComparison.Ordinal);
+
+        var refused = await HtmlForms.PostFormAsync(coordinator, page, "noodsteunpunt",
+            [new("naam", "Dorpshuis Renswoude"), new("status", "gereed"), new("diensten_per_dag", "30"), new("noodstroom_uren", "12")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"href=\"{page}#noodstroom_uren\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{page}#diensten_per_dag\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"gereed\" selected>Gereed</option>", refusedHtml, StringComparison.Ordinal); // kept as typed
+        Assert.Empty(await ApiListAsync(coordinator, g, "noodsteunpunten"));
+
+        var added = await HtmlForms.PostFormAsync(coordinator, page, "noodsteunpunt",
+            [new("naam", "Dorpshuis Renswoude"), new("status", "actief"), new("gebouwtype", "buurthuis"), new("capaciteit", "120"), new("noodstroom", "ja"),
+             new("noodstroom_uren", "36"), new("drinkwater", "ja"), new("ehbo", "ja"), new("c2000", "ja"), new("medewerkers", "2"), new("vrijwilligers", "9"),
+             new("diensten_per_dag", "3"), new("openingsregeling", "Binnen 2 uur open"), new("contact_email", "dorpshuis@example.nl")]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var point = Assert.Single(await ApiListAsync(coordinator, g, "noodsteunpunten"));
-        Assert.Equal((120, true), (point.GetProperty("capacity").GetInt32(), point.GetProperty("hasBackupPower").GetBoolean()));
-        Assert.Contains("Dorpshuis Renswoude", await coordinator.GetStringAsync($"/gemeenten/{g}/noodsteunpunten"), StringComparison.Ordinal);
+        Assert.Equal((120, true, 36, "actief", "buurthuis"), (point.GetProperty("capacity").GetInt32(), point.GetProperty("hasBackupPower").GetBoolean(),
+            point.GetProperty("backupPowerHours").GetInt32(), point.GetProperty("status").GetString(), point.GetProperty("buildingType").GetString()));
+        Assert.Equal((true, true, true, false, false), (point.GetProperty("hasDrinkingWater").GetBoolean(), point.GetProperty("hasFirstAid").GetBoolean(),
+            point.GetProperty("hasC2000").GetBoolean(), point.GetProperty("hasHeating").GetBoolean(), point.GetProperty("hasSatellite").GetBoolean()));
+        var listed = WebUtility.HtmlDecode(await coordinator.GetStringAsync(page));
+        Assert.Contains("Dorpshuis Renswoude", listed, StringComparison.Ordinal);
+        Assert.Contains("1 noodsteunpunten (0 gepland, 0 gereed, 1 actief)", listed, StringComparison.Ordinal);
+        foreach (var cell in new[] { ">Actief<", ">Buurthuis of wijkcentrum<", ">ja, 36 uur<", ">drinkwater, EHBO<", ">C2000<", ">2 medewerkers, 9 vrijwilligers, 3 diensten per dag<" })
+        {
+            Assert.Contains(cell, listed, StringComparison.Ordinal);
+        }
+
+        // Editing shows the stored values; unticking a checkbox makes it nee.
+        var id = point.GetProperty("id").GetGuid();
+        var edit = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"{page}?bewerken={id}"));
+        Assert.Contains("<option value=\"actief\" selected>Actief</option>", edit, StringComparison.Ordinal);
+        Assert.Matches("id=\"drinkwater\"[^>]*checked", edit);
+        var edited = await HtmlForms.PostFormAsync(coordinator, $"{page}?bewerken={id}", "noodsteunpunt",
+            [new("naam", "Dorpshuis Renswoude"), new("status", "gereed"), new("noodstroom", "ja")]);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        point = Assert.Single(await ApiListAsync(coordinator, g, "noodsteunpunten"));
+        Assert.Equal(("gereed", false, JsonValueKind.Null), (point.GetProperty("status").GetString(), point.GetProperty("hasDrinkingWater").GetBoolean(),
+            point.GetProperty("backupPowerHours").ValueKind));
     }
 }
 

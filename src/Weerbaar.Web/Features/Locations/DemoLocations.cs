@@ -74,13 +74,63 @@ public static class DemoLocations
         UpdatedBy = By,
     };
 
+    /// <summary>Six noodsteunpunten in every status: two open now, two ready to open, two still planned.</summary>
     public static IEnumerable<Noodsteunpunt> Points() =>
     [
-        Point("Wijkcentrum Overvecht", "BU03440321", 52.1166, 5.1128, 150, true),
-        Point("Bibliotheek Neude", "BU03440611", 52.0926, 5.1188, 200, true),
-        Point("Sporthal Kanaleneiland", "BU03440831", 52.0702, 5.0938, 300, false),
-        Point("Buurthuis Lunetten", "BU03440712", 52.0631, 5.1427, 80, false),
-        Point("Wijkcentrum Leidsche Rijn", "BU03440931", 52.0961, 5.0579, 250, true),
-        Point("Dorpshuis Vleuten", "BU03441013", 52.1079, 5.0148, 100, true),
+        With(Point("Wijkcentrum Overvecht", "BU03440321", 52.1166, 5.1128, 150, true), n =>
+        {
+            (n.BuildingType, n.Status, n.BackupPowerHours) = (BuildingTypes.Buurthuis, NoodsteunpuntStatus.Actief, 72);
+            n.OpeningArrangement = "Binnen 2 uur na een stroomuitval van meer dan 4 uur open; sleutel bij de beheerder en de wijkagent.";
+            (n.HasDrinkingWater, n.HasHeating, n.HasFirstAid, n.HasToilets, n.IsWheelchairAccessible, n.HasCharging) = (true, true, true, true, true, true);
+            (n.HasC2000, n.HasRadio, n.HasMobile) = (true, true, true);
+            (n.Staff, n.Volunteers, n.ShiftsPerDay) = (4, 18, 3);
+            n.Partners = "Rode Kruis Utrecht, buurtteam Overvecht, woningcorporatie";
+            (n.ContactName, n.ContactPhone, n.ContactEmail) = ("Beheerder wijkcentrum", "030 123 45 01", "overvecht@example.nl");
+        }),
+        With(Point("Bibliotheek Neude", "BU03440611", 52.0926, 5.1188, 200, true), n =>
+        {
+            (n.BuildingType, n.Status, n.BackupPowerHours) = (BuildingTypes.Bibliotheek, NoodsteunpuntStatus.Actief, 48);
+            n.OpeningArrangement = "Tijdens openingstijden direct; daarbuiten binnen 3 uur door de crisisorganisatie van de gemeente.";
+            (n.HasDrinkingWater, n.HasHeating, n.HasFirstAid, n.HasToilets, n.IsWheelchairAccessible, n.HasCharging) = (true, true, true, true, true, true);
+            (n.HasSatellite, n.HasC2000, n.HasRadio, n.HasMobile) = (true, true, true, true);
+            (n.Staff, n.Volunteers, n.ShiftsPerDay) = (6, 12, 3);
+            n.Partners = "Gemeente Utrecht (team OOV), Rode Kruis";
+            (n.ContactName, n.ContactPhone, n.ContactEmail) = ("Teamleider bibliotheek", "030 123 45 02", "neude@example.nl");
+        }),
+        With(Point("Sporthal Kanaleneiland", "BU03440831", 52.0702, 5.0938, 300, false), n =>
+        {
+            (n.BuildingType, n.Status) = (BuildingTypes.Sporthal, NoodsteunpuntStatus.Gereed);
+            n.OpeningArrangement = "Op verzoek van de gemeente binnen 4 uur open; sleutel bij de sportbeheerder.";
+            (n.HasDrinkingWater, n.HasToilets, n.IsWheelchairAccessible) = (true, true, true);
+            (n.HasRadio, n.HasMobile) = (true, true);
+            (n.Staff, n.Volunteers, n.ShiftsPerDay) = (2, 10, 2);
+            n.Partners = "Sportvereniging, moskee in de wijk";
+        }),
+        With(Point("Buurthuis Lunetten", "BU03440712", 52.0631, 5.1427, 80, false), n =>
+        {
+            (n.BuildingType, n.Status) = (BuildingTypes.Buurthuis, NoodsteunpuntStatus.Gereed);
+            n.OpeningArrangement = "Vrijwilligers openen binnen 2 uur; sleutel bij twee buurtbewoners.";
+            (n.HasDrinkingWater, n.HasHeating, n.HasToilets, n.HasCharging) = (true, true, true, true);
+            n.HasMobile = true;
+            (n.Staff, n.Volunteers, n.ShiftsPerDay) = (0, 8, 2);
+            n.Partners = "Bewonersvereniging Lunetten";
+        }),
+        With(Point("Wijkcentrum Leidsche Rijn", "BU03440931", 52.0961, 5.0579, 250, true), n =>
+        {
+            (n.BuildingType, n.Status, n.BackupPowerHours) = (BuildingTypes.Buurthuis, NoodsteunpuntStatus.Gepland, 24);
+            (n.HasToilets, n.IsWheelchairAccessible) = (true, true);
+            n.Partners = "Nog te bespreken met de wijkraad";
+        }),
+        With(Point("Dorpshuis Vleuten", "BU03441013", 52.1079, 5.0148, 100, true), n =>
+        {
+            (n.BuildingType, n.Status, n.BackupPowerHours) = (BuildingTypes.Anders, NoodsteunpuntStatus.Gepland, 12);
+            (n.HasHeating, n.HasToilets) = (true, true);
+        }),
     ];
+
+    private static Noodsteunpunt With(Noodsteunpunt n, Action<Noodsteunpunt> details)
+    {
+        details(n);
+        return n;
+    }
 }

@@ -132,6 +132,21 @@ public sealed partial class FieldChecks
         return number;
     }
 
+    /// <summary>'ja' or 'nee' (any case); empty is nee. Null when the value is neither.</summary>
+    public bool? YesNo(string column, string label, string? value)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "nee":
+                return false;
+            case "ja":
+                return true;
+            default:
+                Fail(column, $"{Capital(label)} is 'ja' of 'nee' (niet '{value.Trim()}').");
+                return null;
+        }
+    }
+
     public string? Phone(string column, string? value)
     {
         if (Empty(value))

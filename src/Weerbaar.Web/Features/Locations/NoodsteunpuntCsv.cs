@@ -6,7 +6,7 @@ namespace Weerbaar.Web.Features.Locations;
 /// <summary>The noodsteunpunten file: columns <see cref="NoodsteunpuntRules.Columns"/>, one noodsteunpunt per row.</summary>
 public static class NoodsteunpuntCsv
 {
-    private static readonly HashSet<string> TextColumns = [R.Naam, R.Adres, R.Opmerkingen];
+    private static readonly HashSet<string> TextColumns = [R.Naam, R.Adres, R.Openingsregeling, R.Partners, R.ContactNaam, R.ContactTelefoon, R.ContactEmail, R.Opmerkingen];
 
     public static (List<NoodsteunpuntValues> Rows, List<CsvError> Errors) Parse(byte[] bytes, IReadOnlySet<string> buurten, string gemeenteName)
     {
@@ -14,9 +14,7 @@ public static class NoodsteunpuntCsv
         var valid = new List<NoodsteunpuntValues>();
         foreach (var (row, v) in rows.Where(r => r.Values.Count > 0))
         {
-            var fields = new NoodsteunpuntFields(v[R.Naam], v[R.Adres], v[R.Postcode], v[R.Buurtcode], v[R.Breedtegraad], v[R.Lengtegraad],
-                v[R.Capaciteit], v[R.Noodstroom], v[R.Opmerkingen]);
-            var (values, rowErrors) = R.Validate(fields, buurten, gemeenteName);
+            var (values, rowErrors) = R.Validate(R.FieldsFrom(column => v[column]), buurten, gemeenteName);
             errors.AddRange(RegisterCsv.At(row, rowErrors));
             if (values is not null)
             {
@@ -26,9 +24,5 @@ public static class NoodsteunpuntCsv
         return (valid, errors.OrderBy(e => e.Row).ToList());
     }
 
-    public static byte[] Write(IEnumerable<Noodsteunpunt> points) => RegisterCsv.Write(R.Columns, points.Select(n =>
-    {
-        var f = R.FieldsOf(n);
-        return (IReadOnlyList<string?>)[f.Name, f.Address, f.Postcode, f.BuurtCode, f.Latitude, f.Longitude, f.Capacity, f.BackupPower, f.Notes];
-    }), TextColumns);
+    public static byte[] Write(IEnumerable<Noodsteunpunt> points) => RegisterCsv.Write(R.Columns, points.Select(n => R.Row(R.FieldsOf(n))), TextColumns);
 }

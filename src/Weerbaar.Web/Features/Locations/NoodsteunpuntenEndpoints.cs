@@ -4,18 +4,40 @@ namespace Weerbaar.Web.Features.Locations;
 
 public sealed record NoodsteunpuntRequest(
     string? Name, string? Address = null, string? Postcode = null, string? BuurtCode = null, double? Latitude = null, double? Longitude = null,
-    int? Capacity = null, bool? HasBackupPower = null, string? Notes = null)
+    int? Capacity = null, bool? HasBackupPower = null, string? Notes = null,
+    string? BuildingType = null, string? Status = null, string? OpeningArrangement = null, int? BackupPowerHours = null,
+    bool? HasDrinkingWater = null, bool? HasHeating = null, bool? HasFirstAid = null, bool? HasToilets = null, bool? IsWheelchairAccessible = null,
+    bool? HasCharging = null, bool? HasSatellite = null, bool? HasC2000 = null, bool? HasRadio = null, bool? HasMobile = null,
+    int? Staff = null, int? Volunteers = null, int? ShiftsPerDay = null,
+    string? Partners = null, string? ContactName = null, string? ContactPhone = null, string? ContactEmail = null)
 {
+    private static string YesNo(bool? value) => NoodsteunpuntRules.YesNo(value == true);
+
+    private static string? Number(int? value) => VulnerableLocationRules.Number(value);
+
+    /// <summary>Missing ja/nee values are nee and a missing status is gepland (a PUT sends every field).</summary>
     public NoodsteunpuntFields ToFields() => new(Name, Address, Postcode, BuurtCode, VulnerableLocationRules.Number(Latitude), VulnerableLocationRules.Number(Longitude),
-        VulnerableLocationRules.Number(Capacity), HasBackupPower == true ? "ja" : "nee", Notes);
+        Number(Capacity), YesNo(HasBackupPower), Notes,
+        BuildingType, Status, OpeningArrangement, Number(BackupPowerHours),
+        YesNo(HasDrinkingWater), YesNo(HasHeating), YesNo(HasFirstAid), YesNo(HasToilets), YesNo(IsWheelchairAccessible), YesNo(HasCharging),
+        YesNo(HasSatellite), YesNo(HasC2000), YesNo(HasRadio), YesNo(HasMobile),
+        Number(Staff), Number(Volunteers), Number(ShiftsPerDay),
+        Partners, ContactName, ContactPhone, ContactEmail);
 }
 
 public sealed record NoodsteunpuntDto(
-    Guid Id, string GemeenteCode, string Name, string? Address, string? Postcode, string? BuurtCode, double? Latitude, double? Longitude,
-    int? Capacity, bool HasBackupPower, string? Notes, DateTimeOffset UpdatedAt)
+    Guid Id, string GemeenteCode, string Name, string? BuildingType, string? BuildingTypeLabel, string Status, string StatusLabel,
+    string? Address, string? Postcode, string? BuurtCode, double? Latitude, double? Longitude, int? Capacity, string? OpeningArrangement,
+    bool HasBackupPower, int? BackupPowerHours, bool HasDrinkingWater, bool HasHeating, bool HasFirstAid, bool HasToilets, bool IsWheelchairAccessible,
+    bool HasCharging, bool HasSatellite, bool HasC2000, bool HasRadio, bool HasMobile, int? Staff, int? Volunteers, int? ShiftsPerDay,
+    string? Partners, string? ContactName, string? ContactPhone, string? ContactEmail, string? Notes, DateTimeOffset UpdatedAt)
 {
     public static NoodsteunpuntDto Of(Noodsteunpunt n) => new(
-        n.Id, n.GemeenteCode, n.Name, n.Address, n.Postcode, n.BuurtCode, n.Latitude, n.Longitude, n.Capacity, n.HasBackupPower, n.Notes, n.UpdatedAt);
+        n.Id, n.GemeenteCode, n.Name, n.BuildingType, n.BuildingType is { } t ? BuildingTypes.Label(t) : null, n.Status, NoodsteunpuntStatus.Label(n.Status),
+        n.Address, n.Postcode, n.BuurtCode, n.Latitude, n.Longitude, n.Capacity, n.OpeningArrangement,
+        n.HasBackupPower, n.BackupPowerHours, n.HasDrinkingWater, n.HasHeating, n.HasFirstAid, n.HasToilets, n.IsWheelchairAccessible,
+        n.HasCharging, n.HasSatellite, n.HasC2000, n.HasRadio, n.HasMobile, n.Staff, n.Volunteers, n.ShiftsPerDay,
+        n.Partners, n.ContactName, n.ContactPhone, n.ContactEmail, n.Notes, n.UpdatedAt);
 }
 
 public static class NoodsteunpuntenEndpoints

@@ -4,6 +4,7 @@ using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.Siting;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
@@ -48,6 +49,7 @@ services.AddSelfReliance();
 services.AddVulnerability();
 services.AddLocations();
 services.AddCoverage();
+services.AddSiting();
 services.AddFoto();
 
 services.AddRateLimiter(o =>
@@ -107,6 +109,7 @@ app.MapScan();
 app.MapVulnerability();
 app.MapLocations();
 app.MapCoverageEndpoints();
+app.MapSiting();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

@@ -16,6 +16,7 @@ using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Features.SelfReliance;
+using Weerbaar.Web.Features.Siting;
 using Weerbaar.Web.Features.Vulnerability;
 using Weerbaar.Web.Shared.Tenancy;
 
@@ -53,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<Noodsteunpunt> Noodsteunpunten => Set<Noodsteunpunt>();
     public DbSet<SelfRelianceAssumptions> SelfRelianceAssumptions => Set<SelfRelianceAssumptions>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    public DbSet<SitingCandidate> SitingCandidates => Set<SitingCandidate>();
+    public DbSet<SitingScenario> SitingScenarios => Set<SitingScenario>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -268,6 +271,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(n => n.UpdatedBy).HasMaxLength(256);
             e.HasIndex(n => n.GemeenteCode);
             e.HasIndex(n => new { n.GemeenteCode, n.Status });
+        });
+        builder.Entity<SitingCandidate>(e =>
+        {
+            e.Property(c => c.GemeenteCode).HasMaxLength(6);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Notes).HasMaxLength(2000);
+            e.Property(c => c.UpdatedBy).HasMaxLength(256);
+            e.HasIndex(c => c.GemeenteCode);
+        });
+        builder.Entity<SitingScenario>(e =>
+        {
+            e.Property(s => s.GemeenteCode).HasMaxLength(6);
+            e.Property(s => s.Name).HasMaxLength(SitingScenario.MaxName);
+            e.Property(s => s.CreatedBy).HasMaxLength(256);
+            e.Property(s => s.AdoptedBy).HasMaxLength(256);
+            e.HasIndex(s => new { s.GemeenteCode, s.CreatedAt });
         });
         builder.Entity<CoverageSettings>(e =>
         {

@@ -12,6 +12,10 @@ public sealed class SitingJobHandler : IJobHandler
     public async Task<string> RunAsync(JobContext context, CancellationToken ct)
     {
         var input = context.Input<SitingJobInput>();
+        if (input.Request is null || input.Areas is null || input.Existing is null || input.Candidates is null || input.Norms is null)
+        {
+            throw new JobFailedException("De invoer van de berekening ontbreekt of is onvolledig; start de berekening opnieuw.");
+        }
         if (input.Request.Validate() is { Count: > 0 } errors)
         {
             throw new JobFailedException(string.Join(" ", errors.Select(e => e.Message)));

@@ -42,7 +42,11 @@ public sealed record SitingRunRequest(
 
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>
     {
-        ["model"] = "model", ["aantal"] = "newSites", ["doel"] = "targetPercent", ["tijdslimiet"] = "timeLimitSeconds", ["kandidaten"] = "candidates",
+        ["model"] = "model",
+        ["aantal"] = "newSites",
+        ["doel"] = "targetPercent",
+        ["tijdslimiet"] = "timeLimitSeconds",
+        ["kandidaten"] = "candidates",
     };
 
     public SitingModel? SitingModel => SitingModels.Find(Model);

@@ -45,7 +45,12 @@ public sealed class SitingScenarios(AppDbContext db, JobQueue jobs, TimeProvider
         }
         var scenario = new SitingScenario
         {
-            GemeenteCode = gemeente, Name = trimmed, JobId = jobId, ResultJson = job.ResultJson!, CreatedAt = clock.GetUtcNow(), CreatedBy = user,
+            GemeenteCode = gemeente,
+            Name = trimmed,
+            JobId = jobId,
+            ResultJson = job.ResultJson!,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = user,
         };
         db.SitingScenarios.Add(scenario);
         await db.SaveChangesAsync(ct);
@@ -82,7 +87,8 @@ public sealed class SitingScenarios(AppDbContext db, JobQueue jobs, TimeProvider
             {
                 var point = new Noodsteunpunt { GemeenteCode = gemeente, Name = site.Name, UpdatedBy = user, UpdatedAt = now };
                 var values = NoodsteunpuntValues.Planned(site.Name, site.Latitude, site.Longitude, site.BuurtCode)
-                    with { Notes = $"Voorgesteld door de locatiekeuze, scenario ‘{scenario.Name}’." };
+                    with
+                { Notes = $"Voorgesteld door de locatiekeuze, scenario ‘{scenario.Name}’." };
                 values.ApplyTo(point);
                 db.Noodsteunpunten.Add(point);
             }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Weerbaar.Web.Shared;
 
 namespace Weerbaar.Web.Features.Coverage;
 
@@ -14,15 +15,7 @@ public static class CoverageMapJson
         {
             w.WriteStartObject();
             w.WriteNumber("ringMeters", c.Result.Norms.NormDistanceMeters / c.Result.Norms.DetourFactor);
-            w.WritePropertyName("outline");
-            if (outlineGeoJson is not null)
-            {
-                w.WriteRawValue(outlineGeoJson, skipInputValidation: true);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
+            w.WriteRawOrNull("outline", outlineGeoJson);
             w.WriteStartArray("buurten");
             foreach (var b in c.Buurten)
             {

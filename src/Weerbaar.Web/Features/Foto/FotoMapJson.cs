@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Vulnerability;
+using Weerbaar.Web.Shared;
 
 namespace Weerbaar.Web.Features.Foto;
 
@@ -18,15 +19,7 @@ public static class FotoMapJson
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WritePropertyName("outline");
-            if (f.OutlineGeoJson is { } outline)
-            {
-                w.WriteRawValue(outline, skipInputValidation: true);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
+            w.WriteRawOrNull("outline", f.OutlineGeoJson);
             w.WriteStartArray("classes");
             foreach (var (cls, colour) in FotoData.ClassColours)
             {

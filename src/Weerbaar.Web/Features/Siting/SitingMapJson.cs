@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Weerbaar.Web.Shared;
 
 namespace Weerbaar.Web.Features.Siting;
 
@@ -14,15 +15,7 @@ public static class SitingMapJson
         {
             w.WriteStartObject();
             w.WriteNumber("normMeters", r.Norms.NormDistanceMeters);
-            w.WritePropertyName("outline");
-            if (outlineGeoJson is not null)
-            {
-                w.WriteRawValue(outlineGeoJson, skipInputValidation: true);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
+            w.WriteRawOrNull("outline", outlineGeoJson);
             w.WriteStartArray("buurten");
             foreach (var b in r.Buurten.Where(b => b.Latitude is not null))
             {

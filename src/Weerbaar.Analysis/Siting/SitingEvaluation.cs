@@ -71,7 +71,15 @@ internal static class SitingEvaluation
         double weightedDistance;
         if (problem.UseCapacity && problem.Objective == SitingObjective.PMedian)
         {
-            weightedDistance = solution.Assignments.Sum(a => problem.Weights[a.Demand] * a.Share * net.DistanceOf(a.Demand, a.Site));
+            // A demand with weight that is not fully served has no finite distance (e.g. an infeasible answer with no assignments).
+            var served = new double[n];
+            foreach (var a in solution.Assignments)
+            {
+                served[a.Demand] += a.Share;
+            }
+            weightedDistance = Enumerable.Range(0, n).Any(i => problem.Weights[i] > 0 && served[i] < 1 - 1e-6)
+                ? double.PositiveInfinity
+                : solution.Assignments.Sum(a => problem.Weights[a.Demand] * a.Share * net.DistanceOf(a.Demand, a.Site));
         }
         else
         {

@@ -15,6 +15,9 @@ public static class Format
     /// <summary>Today as a Dutch user counts days: a round's closing day ends at midnight in Amsterdam, not in UTC.</summary>
     public static DateOnly Today(TimeProvider clock) => DayInAmsterdam(clock.GetUtcNow());
 
+    /// <summary>A moment as a Dutch user reads it: Amsterdam time, Dutch month names (default "3 december 2026 om 14:05").</summary>
+    public static string Moment(DateTimeOffset at, string pattern = "d MMMM yyyy 'om' HH:mm") => TimeZoneInfo.ConvertTime(at, Amsterdam).ToString(pattern, Dutch);
+
     public static string Number(int? value) => value?.ToString("N0", Dutch) ?? "–";
     public static string Number(double? value, int decimals) => value?.ToString("N" + decimals, Dutch) ?? "–";
     public static string Percent(double? fraction, int decimals = 1) => fraction is { } f ? (f * 100).ToString("N" + decimals, Dutch) + "%" : "–";

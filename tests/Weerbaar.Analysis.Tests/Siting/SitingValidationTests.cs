@@ -68,6 +68,9 @@ public class SitingValidationTests
 
         Assert.Equal(SitingStatus.Infeasible, result.Status);
         Assert.Contains("hoogstens 10 inwoners", result.Message, StringComparison.Ordinal);
+        // Nobody is served, so no distance is finite: never a perfect-looking 0.
+        Assert.Equal(double.PositiveInfinity, result.WeightedDistance);
+        Assert.Equal(double.PositiveInfinity, result.Objective);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class UserAdministration(
 
             {link}
 
-            De link is eenmalig te gebruiken en geldig tot {invitation.ExpiresAt.ToLocalTime():d MMMM yyyy HH:mm}.
+            De link is eenmalig te gebruiken en geldig tot {Shared.Format.Moment(invitation.ExpiresAt, "d MMMM yyyy HH:mm")}.
             Heeft u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.
 
             Met vriendelijke groet,

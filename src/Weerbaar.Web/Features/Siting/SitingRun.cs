@@ -37,7 +37,7 @@ public static class SitingRun
             var (s, i) = x;
             var candidate = s.Fixed ? null : input.Candidates[i - existing.Count];
             return new SitingResultSite(i, s.Fixed ? existing[i].Name : candidate!.Name, s.Latitude, s.Longitude, s.Fixed,
-                optimalSet.Contains(i), greedySet.Contains(i), candidate?.CandidateId, candidate?.BuurtCode, candidate?.Capacity, served.GetValueOrDefault(i));
+                optimalSet.Contains(i), greedySet.Contains(i), candidate?.CandidateId, candidate?.BuurtCode, s.Capacity is { } cap ? (int)cap : candidate?.Capacity, served.GetValueOrDefault(i));
         }).ToList();
 
         var nowDistance = Distances(located, sites, SitingInputFixed(sites), input.Norms.DetourFactor);

@@ -42,7 +42,7 @@ public sealed class SitingRunStarter(NoodsteunpuntCoverage coverage, SitingCandi
         {
             errors.Add(new("model", $"Geen enkele buurt van {c.Gemeente.Name} met inwoners heeft een locatie; er valt niets te berekenen."));
         }
-        if (request.SitingModel!.Objective != Analysis.Siting.SitingObjective.SetCovering && request.NewSites > sites.Count)
+        if (sites.Count > 0 && request.SitingModel!.Objective != Analysis.Siting.SitingObjective.SetCovering && request.NewSites > sites.Count)
         {
             errors.Add(new("aantal", $"Er zijn {sites.Count} kandidaatlocaties; kies hoogstens {sites.Count} nieuwe noodsteunpunten."));
         }

@@ -69,7 +69,7 @@ public sealed class SitingScenarios(AppDbContext db, JobQueue jobs, TimeProvider
         }
         if (scenario.AdoptedAt is not null)
         {
-            return (0, $"Dit scenario is al overgenomen op {scenario.AdoptedAt.Value.ToLocalTime():d MMMM yyyy} door {scenario.AdoptedBy}.");
+            return (0, $"Dit scenario is al overgenomen op {Shared.Format.Moment(scenario.AdoptedAt.Value, "d MMMM yyyy")} door {scenario.AdoptedBy}.");
         }
         var sites = Read(scenario.ResultJson)!.NewOptimal.ToList();
         var now = clock.GetUtcNow();

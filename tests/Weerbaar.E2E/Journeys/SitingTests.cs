@@ -49,4 +49,23 @@ public sealed class SitingTests(AppAndBrowserFixture fixture) : BrowserTest(fixt
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Scenario: Drie extra punten");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "3 locaties overnemen als gepland" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_national_role_runs_the_national_siting_and_reads_it_per_gemeente()
+    {
+        var browser = await LogInAsync(TestUser.Admin, "/noodsteunpunten", "noodsteunpunten-overzicht");
+        var page = browser.Page;
+        await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Landelijke locatiekeuze", Exact = false }), "landelijke-locatiekeuze");
+        await Expect(page.GetByLabel("Kwetsbare inwoners tellen dubbel")).ToHaveCountAsync(0);
+        await page.GetByLabel("Aantal nieuwe noodsteunpunten (k, hoogstens)").FillAsync("50");
+        await browser.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Berekening starten" }), "landelijke-locatiekeuze-gestart");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Per gemeente" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await browser.CheckPageAsync("landelijke-locatiekeuze-resultaat");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Per gemeente: nieuwe locaties", Exact = false });
+        await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(343);
+        // Thousands of buurten: the map draws on a canvas.
+        await Expect(page.Locator("#locatiekeuze-kaart canvas")).Not.ToHaveCountAsync(0);
+    }
 }

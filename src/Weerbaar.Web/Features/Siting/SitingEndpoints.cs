@@ -32,6 +32,25 @@ public static class SitingEndpoints
     public static IEndpointRouteBuilder MapSiting(this IEndpointRouteBuilder app)
     {
         app.MapSitingCandidatesEndpoints();
+        var national = app.MapGroup(ApiConventions.BasePath + "/siting-runs").WithTags("Noodsteunpunten").RequireAuthorization(Policies.Onderzoek);
+        national.MapPost("", async Task<Results<Accepted<JobDto>, ProblemHttpResult>> (SitingRunRequest request, SitingRunStarter starter, HttpContext http, CancellationToken ct) =>
+        {
+            var started = await starter.StartNationalAsync(request, http.User.Identity?.Name ?? "?", ct);
+            return started.Job is { } job
+                ? TypedResults.Accepted($"{ApiConventions.BasePath}/siting-runs/{job.Id}", JobDto.Of(job))
+                : Invalid("De berekening is niet gestart.", started.Errors);
+        })
+            .WithName("StartNationalSitingRun")
+            .WithSummary("Start een landelijke locatiekeuze (beheerder, onderzoeker): alle buurten met een locatie, alle noodsteunpunten, de standaardnormen; velden als bij een gemeente, zonder weightByVulnerability.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        national.MapGet("/{id:guid}", async Task<Results<Ok<SitingRunDto>, ProblemHttpResult>> (Guid id, SitingScenarios scenarios, CancellationToken ct) =>
+            await scenarios.NationalRunAsync(id, ct) is { } run
+                ? TypedResults.Ok(new SitingRunDto(JobDto.Of(run.Job), run.Result))
+                : NotFound($"Er is geen landelijke locatiekeuze met id {id}."))
+            .WithName("GetNationalSitingRun")
+            .WithSummary("De stand en (als die klaar is) het resultaat van een landelijke locatiekeuze.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var api = app.MapGroup(ApiConventions.BasePath + "/gemeenten/{gemeentecode}").WithTags("Noodsteunpunten");
 
         api.MapPost("/siting-runs", async Task<Results<Accepted<JobDto>, ProblemHttpResult>> (

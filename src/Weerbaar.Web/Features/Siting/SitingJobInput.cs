@@ -9,7 +9,11 @@ public sealed record SitingArea(string Code, string Name, int Residents, double?
 public sealed record SitingExisting(Guid Id, string Name, string Status, double? Latitude, double? Longitude);
 
 /// <summary>A place the model may open: an own candidate (with its id) or a buurt point (with its buurt).</summary>
-public sealed record SitingCandidateSite(Guid? CandidateId, string? BuurtCode, string Name, double Latitude, double Longitude, int? Capacity);
+public sealed record SitingCandidateSite(Guid? CandidateId, string? BuurtCode, string Name, double Latitude, double Longitude, int? Capacity, string? GemeenteCode = null)
+{
+    /// <summary>The gemeente of a CBS buurt code (BU03440111 → GM0344).</summary>
+    public static string GemeenteOf(string buurtCode) => "GM" + buurtCode[2..6];
+}
 
 /// <summary>
 /// Everything a siting run needs, taken when the user starts it (with the user's rights), so the job computes on a

@@ -37,15 +37,16 @@ public static class SitingRun
             var (s, i) = x;
             var candidate = s.Fixed ? null : input.Candidates[i - existing.Count];
             return new SitingResultSite(i, s.Fixed ? existing[i].Name : candidate!.Name, s.Latitude, s.Longitude, s.Fixed,
-                optimalSet.Contains(i), greedySet.Contains(i), candidate?.CandidateId, candidate?.BuurtCode, s.Capacity is { } cap ? (int)cap : candidate?.Capacity, served.GetValueOrDefault(i));
+                optimalSet.Contains(i), greedySet.Contains(i), candidate?.CandidateId, candidate?.BuurtCode, s.Capacity is { } cap ? (int)cap : candidate?.Capacity, served.GetValueOrDefault(i), candidate?.GemeenteCode);
         }).ToList();
 
         var nowDistance = Distances(located, sites, SitingInputFixed(sites), input.Norms.DetourFactor);
-        var optimalDistance = Distances(located, sites, optimal.OpenSites, input.Norms.DetourFactor);
-        var greedyDistance = Distances(located, sites, greedy.OpenSites, input.Norms.DetourFactor);
+        var optimalDistance = request.UseCapacity ? Distances(located, sites, optimal.OpenSites, input.Norms.DetourFactor) : Finite(optimal.DistanceMeters);
+        var greedyDistance = request.UseCapacity ? Distances(located, sites, greedy.OpenSites, input.Norms.DetourFactor) : Finite(greedy.DistanceMeters);
+        var index = located.Select((a, i) => (a.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var buurten = input.Areas.Select(a =>
         {
-            var i = located.IndexOf(a);
+            var i = index.GetValueOrDefault(a.Code, -1);
             return new SitingResultBuurt(a.Code, a.Name, a.Residents, a.Latitude, a.Longitude, a.HighVulnerability,
                 i < 0 ? null : nowDistance[i], i < 0 ? null : optimalDistance[i], i < 0 ? null : greedyDistance[i]);
         }).ToList();
@@ -68,6 +69,9 @@ public static class SitingRun
         r.Status.ToString(), SitingRunResult.StatusLabel(r.Status), r.Message, Finite(r.Objective), Finite(r.BestBound), Finite(r.Gap), r.Elapsed.TotalSeconds, figures);
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>The solver's distance per demand (to the nearest open site without capacity), null where there is none.</summary>
+    private static double?[] Finite(IReadOnlyList<double> values) => values.Select(Finite).ToArray();
 
     /// <summary>Coverage with the existing points plus <paramref name="added"/>, on the coverage page's model.</summary>
     private static SitingPlanFigures Figures(SitingJobInput input, List<SitingSite> added)

@@ -43,11 +43,21 @@ public sealed record SitingRunRequest(
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>
     {
         ["model"] = "model",
+        ["kwetsbaar"] = "weightByVulnerability",
         ["aantal"] = "newSites",
         ["doel"] = "targetPercent",
         ["tijdslimiet"] = "timeLimitSeconds",
         ["kandidaten"] = "candidates",
     };
+
+    /// <summary>The request as the run form posts it (Dutch field names; a decimal comma is accepted).</summary>
+    public static SitingRunRequest FromForm(IFormCollection form)
+    {
+        int? Whole(string key) => int.TryParse(form[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+        double? Decimal(string key) => double.TryParse(form[key].ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+        return new SitingRunRequest(form["model"], Whole("aantal"), Decimal("doel"), form["kwetsbaar"] == "ja", form["capaciteit"] == "ja",
+            Whole("tijdslimiet") ?? 0, form["kandidaten"]);
+    }
 
     public SitingModel? SitingModel => SitingModels.Find(Model);
     public string CandidateSource => string.IsNullOrWhiteSpace(Candidates) ? SitingCandidateSources.Own : Candidates.Trim().ToLowerInvariant();

@@ -15,7 +15,7 @@ public sealed record SitingPlanFigures(
 /// <summary>A site in the result: existing, or a candidate chosen by the optimum and/or the greedy answer.</summary>
 public sealed record SitingResultSite(
     int Index, string Name, double Latitude, double Longitude, bool Existing, bool Optimal, bool Greedy, Guid? CandidateId, string? BuurtCode,
-    int? Capacity, int ResidentsNearest);
+    int? Capacity, int ResidentsNearest, string? GemeenteCode = null);
 
 /// <summary>A buurt in the result: its distance to the nearest point now, in the optimum and in the greedy answer (metres, null when none).</summary>
 public sealed record SitingResultBuurt(
@@ -33,6 +33,7 @@ public sealed record SitingRunResult(
 {
     public IEnumerable<SitingResultSite> NewOptimal => Sites.Where(s => !s.Existing && s.Optimal);
     public IEnumerable<SitingResultSite> NewGreedy => Sites.Where(s => !s.Existing && s.Greedy);
+    public bool IsNational => Gemeentecode == SitingRunStarter.NationalCode;
     public bool HasAnswer => Optimal.Status is nameof(SitingStatus.Optimal) or nameof(SitingStatus.Feasible) or nameof(SitingStatus.Cancelled);
 
     public static string StatusLabel(SitingStatus status) => status switch

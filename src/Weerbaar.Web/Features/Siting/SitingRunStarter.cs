@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Analysis.Coverage;
+using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Jobs;
 
 namespace Weerbaar.Web.Features.Siting;
@@ -12,8 +16,57 @@ public sealed record SitingStart(BackgroundJob? Job, IReadOnlyList<FieldError> E
 /// Checks a request, takes the picture the run computes on (buurten, existing noodsteunpunten, candidates and norms,
 /// read with the user's rights) and queues the job.
 /// </summary>
-public sealed class SitingRunStarter(NoodsteunpuntCoverage coverage, SitingCandidateRegister candidates, JobQueue queue)
+public sealed class SitingRunStarter(
+    NoodsteunpuntCoverage coverage, SitingCandidateRegister candidates, JobQueue queue, AppDbContext db, BuurtLocations locations, ReferenceData reference)
 {
+    /// <summary>The code and name a national run carries in its input (the job itself has no gemeente).</summary>
+    public const string NationalCode = "NL", NationalName = "Nederland";
+
+    /// <summary>
+    /// A run over the whole country for the national roles: every buurt with a location, every noodsteunpunt, the default
+    /// norms; without the vulnerability weighting (the 72-hour estimate is per gemeente and partly local-only).
+    /// </summary>
+    public async Task<SitingStart> StartNationalAsync(SitingRunRequest request, string user, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (request.WeightByVulnerability)
+        {
+            errors.Add(new("kwetsbaar", "Een landelijke berekening weegt alleen inwoners; de weging van kwetsbare inwoners kan per gemeente."));
+        }
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+        var located = await locations.AllAsync(ct);
+        var areas = (await db.Buurten.AsNoTracking().OrderBy(b => b.Code).Select(b => new { b.Code, b.Name, b.Residents }).ToListAsync(ct))
+            .Select(b => located.GetValueOrDefault(b.Code) is { } at
+                ? new SitingArea(b.Code, b.Name, b.Residents ?? 0, at.Latitude, at.Longitude, 0, false)
+                : new SitingArea(b.Code, b.Name, b.Residents ?? 0, null, null, 0, false))
+            .ToList();
+        // The query filter shows a national role every gemeente's noodsteunpunten and candidates.
+        var existing = (await db.Noodsteunpunten.AsNoTracking().OrderBy(n => n.GemeenteCode).ThenBy(n => n.Name).ToListAsync(ct))
+            .Select(p => new SitingExisting(p.Id, p.Name, p.Status, p.Latitude, p.Longitude)).ToList();
+        List<SitingCandidateSite> sites = request.CandidateSource == SitingCandidateSources.BuurtPoints
+            ? areas.Where(a => a.Latitude is not null).Select(a => new SitingCandidateSite(null, a.Code, $"Nieuw noodsteunpunt {a.Name}", a.Latitude!.Value, a.Longitude!.Value, null, SitingCandidateSite.GemeenteOf(a.Code))).ToList()
+            : (await db.SitingCandidates.AsNoTracking().OrderBy(c => c.GemeenteCode).ThenBy(c => c.Name).ToListAsync(ct))
+                .Select(k => new SitingCandidateSite(k.Id, null, k.Name, k.Latitude, k.Longitude, k.Capacity, k.GemeenteCode)).ToList();
+        if (sites.Count == 0)
+        {
+            errors.Add(new("kandidaten", "Er zijn nog geen kandidaatlocaties van gemeenten; kies ‘elk buurtpunt’ als kandidaat."));
+        }
+        else if (request.SitingModel!.Objective != Analysis.Siting.SitingObjective.SetCovering && request.NewSites > sites.Count)
+        {
+            errors.Add(new("aantal", $"Er zijn {sites.Count} kandidaatlocaties; kies hoogstens {sites.Count} nieuwe noodsteunpunten."));
+        }
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+        var input = new SitingJobInput(NationalCode, NationalName, reference.Gemeenten.Sum(g => g.Residents), request, CoverageNorms.Default, areas, existing, sites);
+        var job = await queue.EnqueueAsync(SitingJobInput.Kind, null, JsonSerializer.Serialize(input, JsonSerializerOptions.Web), user, ct);
+        return new(job, []);
+    }
+
     public async Task<SitingStart?> StartAsync(string gemeentecode, SitingRunRequest request, string user, CancellationToken ct)
     {
         if (await coverage.ForGemeenteAsync(gemeentecode, ct) is not { } c)
@@ -29,8 +82,8 @@ public sealed class SitingRunStarter(NoodsteunpuntCoverage coverage, SitingCandi
             b.NotSelfReliant, b.VulnerabilityClass == 4)).ToList();
         var existing = c.Points.Select(p => new SitingExisting(p.Id, p.Name, p.Status, p.Latitude, p.Longitude)).ToList();
         List<SitingCandidateSite> sites = request.CandidateSource == SitingCandidateSources.BuurtPoints
-            ? areas.Where(a => a.Latitude is not null).Select(a => new SitingCandidateSite(null, a.Code, $"Nieuw noodsteunpunt {a.Name}", a.Latitude!.Value, a.Longitude!.Value, null)).ToList()
-            : (await candidates.ListAsync(c.Gemeente.Code, ct)).Select(k => new SitingCandidateSite(k.Id, null, k.Name, k.Latitude, k.Longitude, k.Capacity)).ToList();
+            ? areas.Where(a => a.Latitude is not null).Select(a => new SitingCandidateSite(null, a.Code, $"Nieuw noodsteunpunt {a.Name}", a.Latitude!.Value, a.Longitude!.Value, null, SitingCandidateSite.GemeenteOf(a.Code))).ToList()
+            : (await candidates.ListAsync(c.Gemeente.Code, ct)).Select(k => new SitingCandidateSite(k.Id, null, k.Name, k.Latitude, k.Longitude, k.Capacity, k.GemeenteCode)).ToList();
 
         if (sites.Count == 0)
         {

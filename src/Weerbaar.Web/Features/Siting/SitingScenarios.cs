@@ -10,6 +10,21 @@ namespace Weerbaar.Web.Features.Siting;
 /// <summary>Saving a result as a named scenario, listing them, and adopting one into the noodsteunpunten register.</summary>
 public sealed class SitingScenarios(AppDbContext db, JobQueue jobs, TimeProvider clock)
 {
+    /// <summary>One line on what a siting job computes, from its input ("locatiekeuze" when that cannot be read).</summary>
+    public static string Describe(BackgroundJob job)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SitingJobInput>(job.InputJson, JsonSerializerOptions.Web)?.Request is { SitingModel: not null } request
+                ? request.Describe()
+                : "locatiekeuze";
+        }
+        catch (JsonException)
+        {
+            return "locatiekeuze";
+        }
+    }
+
     public static SitingRunResult? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<SitingRunResult>(json, JsonSerializerOptions.Web);
 
     /// <summary>A finished siting job of this gemeente, with its result; null when there is none (or the user may not see it).</summary>
@@ -20,6 +35,15 @@ public sealed class SitingScenarios(AppDbContext db, JobQueue jobs, TimeProvider
     }
 
     public Task<List<BackgroundJob>> RecentRunsAsync(string gemeente, CancellationToken ct) => jobs.ListAsync(SitingJobInput.Kind, gemeente, 10, ct);
+
+    /// <summary>A national siting job with its result when done; null when there is none. The caller checks the role.</summary>
+    public async Task<(BackgroundJob Job, SitingRunResult? Result)?> NationalRunAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await jobs.GetAsync(jobId, ct);
+        return job is null || job.Kind != SitingJobInput.Kind || job.GemeenteCode is not null ? null : (job, job.Status == JobStatus.Done ? Read(job.ResultJson) : null);
+    }
+
+    public Task<List<BackgroundJob>> RecentNationalRunsAsync(CancellationToken ct) => jobs.ListAsync(SitingJobInput.Kind, null, 10, ct);
 
     public Task<List<SitingScenario>> ListAsync(string gemeente, CancellationToken ct)
         => db.SitingScenarios.AsNoTracking().Where(s => s.GemeenteCode == gemeente).OrderByDescending(s => s.CreatedAt).ToListAsync(ct);

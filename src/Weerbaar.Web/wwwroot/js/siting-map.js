@@ -8,7 +8,9 @@
   var source = document.getElementById("locatiekeuze-kaart-data");
   if (!el || !source || typeof L === "undefined") return;
   var data = JSON.parse(source.textContent || "{}");
-  var map = L.map(el, { scrollWheelZoom: false, keyboard: true });
+  // A national result has thousands of buurten and sites: canvas and plain circles keep the map responsive.
+  var large = (data.buurten || []).length > 2000 || (data.sites || []).length > 500;
+  var map = L.map(el, { scrollWheelZoom: false, keyboard: true, preferCanvas: large });
   map.attributionControl.setPrefix("Bron: CBS, CBS/Kadaster");
   var tileUrl = el.getAttribute("data-tile-url");
   if (tileUrl) {
@@ -35,12 +37,17 @@
     bounds.extend([b.lat, b.lon]);
   });
   buurten.addTo(map);
+  var colours = { "site-map-square": "#000", "site-map-square site-map-square--greedy": "#6b2c91", "site-map-square site-map-square--optimal": "#e17000" };
   function markers(filter, className, label) {
     var group = L.layerGroup();
     (data.sites || []).filter(filter).forEach(function (s) {
-      var icon = L.divIcon({ className: className, iconSize: [14, 14] });
-      group.addLayer(L.marker([s.lat, s.lon], { icon: icon, keyboard: true, title: s.name, alt: s.name })
-        .bindPopup("<strong>" + text(s.name) + "</strong><br>" + label));
+      var popup = "<strong>" + text(s.name) + "</strong><br>" + label;
+      if (large) {
+        group.addLayer(L.circleMarker([s.lat, s.lon], { radius: 4, color: "#000", weight: 1, fillColor: colours[className] || "#000", fillOpacity: 1 }).bindPopup(popup));
+      } else {
+        var icon = L.divIcon({ className: className, iconSize: [14, 14] });
+        group.addLayer(L.marker([s.lat, s.lon], { icon: icon, keyboard: true, title: s.name, alt: s.name }).bindPopup(popup));
+      }
       bounds.extend([s.lat, s.lon]);
     });
     group.addTo(map);

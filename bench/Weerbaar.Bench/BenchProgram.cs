@@ -5,7 +5,7 @@ namespace Weerbaar.Bench;
 
 /// <summary>
 /// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
-/// <c>siting</c>: the siting models against greedy; <c>pmed</c>: an OR-Library p-median instance.
+/// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance.
 /// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
 /// </summary>
 public static class BenchProgram
@@ -24,6 +24,8 @@ public static class BenchProgram
                 return MicroCommand.Run(rest);
             case "siting":
                 return Siting.SitingCommand.Run(rest);
+            case "siting-web":
+                return await Siting.SitingWebCommand.RunAsync(rest);
             case "pmed":
                 return Siting.PMedCommand.Run(rest);
             default:
@@ -37,6 +39,7 @@ public static class BenchProgram
                                           [--postgres] [--alloc-profile] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
                       Weerbaar.Bench siting [--gemeente-only | --country-only] [--out DIR]
+                      Weerbaar.Bench siting-web [K]...   (national run through the app; default K = 1500)
                       Weerbaar.Bench pmed FILE
                     See bench/README.md.
                     """);

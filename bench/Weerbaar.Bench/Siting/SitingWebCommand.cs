@@ -21,6 +21,8 @@ public static class SitingWebCommand
     {
         var ks = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(1500).ToList();
         var outDir = ResultsDirectory.Resolve(null);
+        // The app finds its content root (reference data, wwwroot) next to the bench's binaries.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var dataDirectory = Directory.CreateTempSubdirectory("weerbaar-bench-siting-").FullName;
         var load = MachineInfo.LoadAverage();
         var factory = new BenchAppFactory(dataDirectory);
@@ -37,7 +39,10 @@ public static class SitingWebCommand
                 using var started = await client.PostAsJsonAsync("/api/v1/siting-runs",
                     new { model = "maximale-dekking", newSites = k, candidates = "buurtpunten", timeLimitSeconds = 120 });
                 post.Stop();
-                started.EnsureSuccessStatusCode();
+                if (!started.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"Start refused: {(int)started.StatusCode} {await started.Content.ReadAsStringAsync()}");
+                }
                 var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
                 var wait = Stopwatch.StartNew();
                 JsonElement run;

@@ -38,7 +38,7 @@ public sealed record SitingRunRequest(
     string? Model, int? NewSites = null, double? TargetPercent = null, bool WeightByVulnerability = false, bool UseCapacity = false,
     int? TimeLimitSeconds = null, string? Candidates = null)
 {
-    public const int MaxNewSites = 1000, MaxTimeLimitSeconds = 300, DefaultTimeLimitSeconds = 30;
+    public const int MaxNewSites = 10_000, MaxTimeLimitSeconds = 300, DefaultTimeLimitSeconds = 30;
 
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>
     {

@@ -42,6 +42,9 @@ public abstract class SitingNationalTests(AppFixture fixture)
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/noodsteunpunten/locatiekeuze/{id}"));
         Assert.Contains("Per gemeente: nieuwe locaties", page, StringComparison.Ordinal);
         Assert.Contains("Optimaal (bewezen)", page, StringComparison.Ordinal);
+        // Buurten without a location are counted per gemeente: Amsterdam has almost none with a point.
+        Assert.Contains("Buurten zonder locatie (inwoners)", page, StringComparison.Ordinal);
+        Assert.Equal(13_817 - 9_859, result.GetProperty("buurtenWithoutLocation").GetInt32());
         var list = await admin.GetStringAsync("/noodsteunpunten/locatiekeuze");
         Assert.Contains($"href=\"/noodsteunpunten/locatiekeuze/{id}\"", list, StringComparison.Ordinal);
         Assert.Contains("Berekening starten", list, StringComparison.Ordinal);

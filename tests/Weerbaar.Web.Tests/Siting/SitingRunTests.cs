@@ -262,7 +262,7 @@ public abstract class SitingRunTests(AppFixture fixture)
         Assert.Equal(["targetPercent"], ErrorFields(await Refused(new { model = "minimale-set", targetPercent = 120, candidates = "buurtpunten" })));
         // Every problem at once, in form order.
         Assert.Equal(["newSites", "timeLimitSeconds", "candidates"],
-            ErrorFields(await Refused(new { model = "maximale-dekking", newSites = 5000, timeLimitSeconds = 301, candidates = "alles" })));
+            ErrorFields(await Refused(new { model = "maximale-dekking", newSites = 10_001, timeLimitSeconds = 301, candidates = "alles" })));
 
         // Nothing was queued.
         Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>(Runs(g))).GetArrayLength());

@@ -97,4 +97,30 @@ public class RiskInvariantTests
             }
         }
     }
+
+    [Fact]
+    public void Mean_IsTheAverageOverEveryCombinationOfClasses()
+    {
+        // Likelihood B–D and two impact ranges: 3 × 3 × 2 = 18 equally likely exact assessments.
+        var method = RiskMethod.Create(3);
+        var risk = Score(method, Assessment("s", "B–D", ("doden", "A-C"), ("kosten", "D–E"), ("gewonden", "B")));
+        var scores = new List<(double Impact, double Risk)>();
+        foreach (var l in new[] { "B", "C", "D" })
+        {
+            foreach (var d in new[] { "A", "B", "C" })
+            {
+                foreach (var k in new[] { "D", "E" })
+                {
+                    var exact = Score(method, Assessment("s", l, ("doden", d), ("kosten", k), ("gewonden", "B")));
+                    scores.Add((exact.ImpactScore.Mean, exact.RiskScore.Mean));
+                }
+            }
+        }
+
+        Assert.Equal(18, scores.Count);
+        Assert.Equal(scores.Average(s => s.Impact), risk.ImpactScore.Mean, 1e-9);
+        Assert.Equal(scores.Average(s => s.Risk), risk.RiskScore.Mean, 1e-6);
+        Assert.Equal(scores.Min(s => s.Risk), risk.RiskScore.Min, 1e-9);
+        Assert.Equal(scores.Max(s => s.Risk), risk.RiskScore.Max, 1e-6);
+    }
 }

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+
+namespace Weerbaar.Analysis.Allocation;
+
+/// <summary>
+/// Divides scarce goods over demand groups per buurt under a policy (strict priority by tier, proportional, or max-min
+/// over everyone), per resource, and explains each (buurt, group, resource) in one Dutch sentence. Pure: records in,
+/// a result out.
+/// </summary>
+public static class AllocationSolver
+{
+    public static AllocationResult Solve(AllocationInput input, AllocationOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        if (AllocationValidation.Check(input, options) is { } invalid)
+        {
+            return new AllocationResult(AllocationStatus.Invalid, invalid, options.Policy, clock.Elapsed, [], [], [], []);
+        }
+        var p = AllocationProblem.From(input, options);
+        var tierOf = Enumerable.Range(0, p.DemandCount).Select(d => options.Policy == AllocationPolicy.MaxMin ? 1 : p.Tier(d)).ToArray();
+
+        // Resources share no constraint: each is its own model, solved side by side.
+        var outcomes = new (ResourceAllocation Allocation, string? MinimumMessage)[p.ResourceCount];
+        Parallel.For(0, p.ResourceCount, r => outcomes[r] = SolveResource(p, r, tierOf));
+
+        var cells = new List<AllocationCell>();
+        var flows = new List<AllocationFlow>();
+        var stages = new List<AllocationStage>();
+        var withoutMinimum = new List<string>();
+        var messages = new List<string>();
+        for (var r = 0; r < p.ResourceCount; r++)
+        {
+            var (a, minimumMessage) = outcomes[r];
+            var resource = input.Resources[r];
+            var minimum = minimumMessage is null ? options.MinimumServiceLevel : 0;
+            if (minimumMessage is not null)
+            {
+                withoutMinimum.Add(resource.Id);
+                messages.Add(minimumMessage);
+            }
+            if (a.Failure is not null)
+            {
+                messages.Add(a.Failure);
+            }
+            var explain = new AllocationExplanation(p, r, a, options.Policy, minimum);
+            for (var d = 0; d < p.DemandCount; d++)
+            {
+                var demand = input.Demand[d];
+                cells.Add(new AllocationCell(
+                    demand.BuurtId, demand.GroupId, resource.Id, p.Tier(d), demand.People,
+                    Enumerable.Repeat(p.Need[r][d], p.Periods).ToArray(), a.Served[d], explain.For(d)));
+            }
+            flows.AddRange(a.Flows.Select(f => new AllocationFlow(
+                input.Points[f.Point].Id, input.Demand[f.Demand].BuurtId, input.Demand[f.Demand].GroupId, resource.Id, f.Period, f.Quantity)));
+            stages.AddRange(a.Stages);
+        }
+
+        var failed = outcomes.Any(o => o.Allocation.Failure is not null);
+        var status = failed ? AllocationStatus.NoSolution : withoutMinimum.Count > 0 ? AllocationStatus.OptimalWithoutMinimum : AllocationStatus.Optimal;
+        var totals = input.Resources.Select(res => (res, cells.Where(c => c.ResourceId == res.Id).Sum(c => c.TotalNeed), cells.Where(c => c.ResourceId == res.Id).Sum(c => c.TotalServed)));
+        var message = string.Join(' ', [AllocationMessages.Describe(options.Policy, totals), .. messages]);
+        return new AllocationResult(status, message, options.Policy, clock.Elapsed, withoutMinimum, cells, flows, stages);
+    }
+
+    /// <summary>Strict priority, proportional and max-min on the same input, for the side-by-side comparison.</summary>
+    public static IReadOnlyList<AllocationResult> CompareAll(AllocationInput input, AllocationOptions options)
+        => [.. Enum.GetValues<AllocationPolicy>().Select(policy => Solve(input, options with { Policy = policy }))];
+
+    private static (ResourceAllocation, string?) SolveResource(AllocationProblem p, int r, int[] tierOf)
+    {
+        if (p.Options.Policy == AllocationPolicy.Proportional)
+        {
+            return (ProportionalAllocation.Solve(p, r), null);
+        }
+        var minimum = p.Options.MinimumServiceLevel;
+        if (AllocationLp.Solve(p, r, tierOf, minimum) is { } solved)
+        {
+            return (solved, null);
+        }
+        // The minimum cannot be met for everyone: the best universal level is the max-min over everyone without it.
+        var everyone = new int[p.DemandCount];
+        Array.Fill(everyone, 1);
+        var best = AllocationLp.Solve(p, r, everyone, 0, firstStageOnly: true)?.Levels.GetValueOrDefault(1) ?? 0;
+        var message = AllocationMessages.MinimumInfeasible(p.Input.Resources[r], minimum, best);
+        return (AllocationLp.Solve(p, r, tierOf, 0)!, message);
+    }
+}

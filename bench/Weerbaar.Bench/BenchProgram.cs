@@ -5,7 +5,7 @@ namespace Weerbaar.Bench;
 
 /// <summary>
 /// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
-/// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance.
+/// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance; <c>allocation</c>: dividing scarce goods under three policies.
 /// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
 /// </summary>
 public static class BenchProgram
@@ -28,6 +28,8 @@ public static class BenchProgram
                 return await Siting.SitingWebCommand.RunAsync(rest);
             case "pmed":
                 return Siting.PMedCommand.Run(rest);
+            case "allocation":
+                return Allocation.AllocationCommand.Run(rest);
             default:
                 await Console.Error.WriteLineAsync("""
                     Usage:
@@ -41,6 +43,7 @@ public static class BenchProgram
                       Weerbaar.Bench siting [--gemeente-only | --country-only] [--out DIR]
                       Weerbaar.Bench siting-web [K]...   (national run through the app; default K = 1500)
                       Weerbaar.Bench pmed FILE
+                      Weerbaar.Bench allocation [--out DIR]
                     See bench/README.md.
                     """);
                 return 2;

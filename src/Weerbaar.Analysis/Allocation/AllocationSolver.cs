@@ -72,6 +72,60 @@ public static class AllocationSolver
         {
             return (ProportionalAllocation.Solve(p, r), null);
         }
+        return p.Options.PeriodByPeriod && p.Periods > 1 ? PeriodByPeriod(p, r, tierOf) : SolveWhole(p, r, tierOf);
+    }
+
+    /// <summary>
+    /// Carry-over only flows forward, so period t can be solved once periods before it are fixed: each period is its own
+    /// one-period model whose stock is the delivery plus what the previous period left at the point.
+    /// </summary>
+    private static (ResourceAllocation, string?) PeriodByPeriod(AllocationProblem p, int r, int[] tierOf)
+    {
+        var served = Enumerable.Range(0, p.DemandCount).Select(_ => new double[p.Periods]).ToArray();
+        var flows = new List<(int Point, int Demand, int Period, double Quantity)>();
+        var stages = new List<AllocationStage>();
+        var levels = new Dictionary<int, double>();
+        var carried = new double[p.PointCount];
+        string? message = null;
+        string? failure = null;
+        for (var t = 0; t < p.Periods; t++)
+        {
+            var supply = p.Supply.Select((bySite, i) => bySite.Select((s, j) => new[] { i == r ? s[t] + carried[j] : 0 }).ToArray()).ToArray();
+            var period = new AllocationProblem
+            {
+                Input = p.Input,
+                Options = p.Options with { Periods = 1 },
+                Group = p.Group,
+                Reach = p.Reach,
+                NearestMeters = p.NearestMeters,
+                Need = p.Need,
+                Supply = supply,
+            };
+            var (a, why) = SolveWhole(period, r, tierOf);
+            message ??= why;
+            failure ??= a.Failure;
+            stages.AddRange(a.Stages);
+            foreach (var (tier, level) in a.Levels)
+            {
+                levels[tier] = Math.Min(levels.GetValueOrDefault(tier, 1), level);
+            }
+            var used = new double[p.PointCount];
+            foreach (var (j, d, _, q) in a.Flows)
+            {
+                flows.Add((j, d, t, q));
+                served[d][t] += q;
+                used[j] += q;
+            }
+            for (var j = 0; j < p.PointCount; j++)
+            {
+                carried[j] = p.Options.CarryOver ? Math.Max(0, supply[r][j][0] - used[j]) : 0;
+            }
+        }
+        return (new ResourceAllocation(served, flows, levels, stages, failure), message);
+    }
+
+    private static (ResourceAllocation, string?) SolveWhole(AllocationProblem p, int r, int[] tierOf)
+    {
         var minimum = p.Options.MinimumServiceLevel;
         if (AllocationLp.Solve(p, r, tierOf, minimum) is { } solved)
         {

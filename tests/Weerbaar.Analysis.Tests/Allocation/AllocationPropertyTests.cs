@@ -27,7 +27,7 @@ public class AllocationPropertyTests
     public void Never_above_stock_or_need_and_only_within_the_distance(int seed, bool carryOver, AllocationPolicy policy)
     {
         var input = AllocationInstances.Random(seed);
-        var options = new AllocationOptions(Periods: 4, MaxDistanceMeters: 1200, CarryOver: carryOver, Policy: policy);
+        var options = new AllocationOptions(Periods: 4, MaxDistanceMeters: 1200, CarryOver: carryOver, Policy: policy, PeriodByPeriod: seed % 2 == 0);
 
         var result = AllocationSolver.Solve(input, options);
 

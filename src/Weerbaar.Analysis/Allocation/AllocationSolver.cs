@@ -127,15 +127,15 @@ public static class AllocationSolver
     private static (ResourceAllocation, string?) SolveWhole(AllocationProblem p, int r, int[] tierOf)
     {
         var minimum = p.Options.MinimumServiceLevel;
-        if (AllocationLp.Solve(p, r, tierOf, minimum) is { } solved)
+        if (AllocationClasses.Solve(p, r, tierOf, minimum) is { } solved)
         {
             return (solved, null);
         }
         // The minimum cannot be met for everyone: the best universal level is the max-min over everyone without it.
         var everyone = new int[p.DemandCount];
         Array.Fill(everyone, 1);
-        var best = AllocationLp.Solve(p, r, everyone, 0, firstStageOnly: true)?.Levels.GetValueOrDefault(1) ?? 0;
+        var best = AllocationClasses.Solve(p, r, everyone, 0, firstStageOnly: true)?.Levels.GetValueOrDefault(1) ?? 0;
         var message = AllocationMessages.MinimumInfeasible(p.Input.Resources[r], minimum, best);
-        return (AllocationLp.Solve(p, r, tierOf, 0)!, message);
+        return (AllocationClasses.Solve(p, r, tierOf, 0)!, message);
     }
 }

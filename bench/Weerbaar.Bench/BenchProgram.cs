@@ -5,7 +5,8 @@ namespace Weerbaar.Bench;
 
 /// <summary>
 /// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
-/// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance; <c>smaa</c>: SMAA Monte Carlo against its floors.
+/// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance;
+/// <c>smaa</c>: SMAA Monte Carlo against its floors; <c>allocation</c>: dividing scarce goods under three policies.
 /// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
 /// </summary>
 public static class BenchProgram
@@ -30,6 +31,8 @@ public static class BenchProgram
                 return Siting.PMedCommand.Run(rest);
             case "smaa":
                 return Decision.SmaaCommand.Run(rest);
+            case "allocation":
+                return Allocation.AllocationCommand.Run(rest);
             default:
                 await Console.Error.WriteLineAsync("""
                     Usage:
@@ -44,6 +47,7 @@ public static class BenchProgram
                       Weerbaar.Bench siting-web [K]...   (national run through the app; default K = 1500)
                       Weerbaar.Bench pmed FILE
                       Weerbaar.Bench smaa [--runs 9] [--out DIR]
+                      Weerbaar.Bench allocation [--joint] [--out DIR]
                     See bench/README.md.
                     """);
                 return 2;

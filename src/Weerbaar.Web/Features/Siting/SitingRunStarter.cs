@@ -45,26 +45,19 @@ public sealed class SitingRunStarter(
             .ToList();
         // The query filter shows a national role every gemeente's noodsteunpunten and candidates.
         var existing = (await db.Noodsteunpunten.AsNoTracking().OrderBy(n => n.GemeenteCode).ThenBy(n => n.Name).ToListAsync(ct))
-            .Select(p => new SitingExisting(p.Id, p.Name, p.Status, p.Latitude, p.Longitude)).ToList();
+            .Select(Existing).ToList();
         List<SitingCandidateSite> sites = request.CandidateSource == SitingCandidateSources.BuurtPoints
-            ? areas.Where(a => a.Latitude is not null).Select(a => new SitingCandidateSite(null, a.Code, $"Nieuw noodsteunpunt {a.Name}", a.Latitude!.Value, a.Longitude!.Value, null, SitingCandidateSite.GemeenteOf(a.Code))).ToList()
+            ? BuurtPointSites(areas)
             : (await db.SitingCandidates.AsNoTracking().OrderBy(c => c.GemeenteCode).ThenBy(c => c.Name).ToListAsync(ct))
-                .Select(k => new SitingCandidateSite(k.Id, null, k.Name, k.Latitude, k.Longitude, k.Capacity, k.GemeenteCode)).ToList();
+                .Select(OwnSite).ToList();
         if (sites.Count == 0)
         {
             errors.Add(new("kandidaten", "Er zijn nog geen kandidaatlocaties van gemeenten; kies ‘elk buurtpunt’ als kandidaat."));
         }
-        else if (request.SitingModel!.Objective != Analysis.Siting.SitingObjective.SetCovering && request.NewSites > sites.Count)
-        {
-            errors.Add(new("aantal", $"Er zijn {sites.Count} kandidaatlocaties; kies hoogstens {sites.Count} nieuwe noodsteunpunten."));
-        }
-        if (errors.Count > 0)
-        {
-            return new(null, errors);
-        }
-        var input = new SitingJobInput(NationalCode, NationalName, reference.Gemeenten.Sum(g => g.Residents), request, CoverageNorms.Default, areas, existing, sites);
-        var job = await queue.EnqueueAsync(SitingJobInput.Kind, null, JsonSerializer.Serialize(input, JsonSerializerOptions.Web), user, ct);
-        return new(job, []);
+        CheckNewSites(request, sites.Count, errors);
+        return errors.Count > 0
+            ? new(null, errors)
+            : await EnqueueAsync(new SitingJobInput(NationalCode, NationalName, reference.Gemeenten.Sum(g => g.Residents), request, CoverageNorms.Default, areas, existing, sites), null, user, ct);
     }
 
     public async Task<SitingStart?> StartAsync(string gemeentecode, SitingRunRequest request, string user, CancellationToken ct)
@@ -80,10 +73,10 @@ public sealed class SitingRunStarter(
         }
         var areas = c.Buurten.Select(b => new SitingArea(b.Code, b.Name, b.Residents, b.Location?.Latitude, b.Location?.Longitude,
             b.NotSelfReliant, b.VulnerabilityClass == 4)).ToList();
-        var existing = c.Points.Select(p => new SitingExisting(p.Id, p.Name, p.Status, p.Latitude, p.Longitude)).ToList();
+        var existing = c.Points.Select(Existing).ToList();
         List<SitingCandidateSite> sites = request.CandidateSource == SitingCandidateSources.BuurtPoints
-            ? areas.Where(a => a.Latitude is not null).Select(a => new SitingCandidateSite(null, a.Code, $"Nieuw noodsteunpunt {a.Name}", a.Latitude!.Value, a.Longitude!.Value, null, SitingCandidateSite.GemeenteOf(a.Code))).ToList()
-            : (await candidates.ListAsync(c.Gemeente.Code, ct)).Select(k => new SitingCandidateSite(k.Id, null, k.Name, k.Latitude, k.Longitude, k.Capacity, k.GemeenteCode)).ToList();
+            ? BuurtPointSites(areas)
+            : (await candidates.ListAsync(c.Gemeente.Code, ct)).Select(OwnSite).ToList();
 
         if (sites.Count == 0)
         {
@@ -95,16 +88,29 @@ public sealed class SitingRunStarter(
         {
             errors.Add(new("model", $"Geen enkele buurt van {c.Gemeente.Name} met inwoners heeft een locatie; er valt niets te berekenen."));
         }
-        if (sites.Count > 0 && request.SitingModel!.Objective != Analysis.Siting.SitingObjective.SetCovering && request.NewSites > sites.Count)
-        {
-            errors.Add(new("aantal", $"Er zijn {sites.Count} kandidaatlocaties; kies hoogstens {sites.Count} nieuwe noodsteunpunten."));
-        }
-        if (errors.Count > 0)
-        {
-            return new(null, errors);
-        }
-        var input = new SitingJobInput(c.Gemeente.Code, c.Gemeente.Name, c.Gemeente.Residents, request, c.Result.Norms, areas, existing, sites);
-        var job = await queue.EnqueueAsync(SitingJobInput.Kind, c.Gemeente.Code, JsonSerializer.Serialize(input, JsonSerializerOptions.Web), user, ct);
-        return new(job, []);
+        CheckNewSites(request, sites.Count, errors);
+        return errors.Count > 0
+            ? new(null, errors)
+            : await EnqueueAsync(new SitingJobInput(c.Gemeente.Code, c.Gemeente.Name, c.Gemeente.Residents, request, c.Result.Norms, areas, existing, sites), c.Gemeente.Code, user, ct);
     }
+
+    private async Task<SitingStart> EnqueueAsync(SitingJobInput input, string? gemeenteCode, string user, CancellationToken ct)
+        => new(await queue.EnqueueAsync(SitingJobInput.Kind, gemeenteCode, JsonSerializer.Serialize(input, JsonSerializerOptions.Web), user, ct), []);
+
+    /// <summary>k may not exceed the candidates (set covering chooses its own number); no candidates is reported on its own.</summary>
+    private static void CheckNewSites(SitingRunRequest request, int candidates, List<FieldError> errors)
+    {
+        if (candidates > 0 && request.SitingModel!.Objective != Analysis.Siting.SitingObjective.SetCovering && request.NewSites > candidates)
+        {
+            errors.Add(new("aantal", $"Er zijn {candidates} kandidaatlocaties; kies hoogstens {candidates} nieuwe noodsteunpunten."));
+        }
+    }
+
+    private static List<SitingCandidateSite> BuurtPointSites(IEnumerable<SitingArea> areas) => areas.Where(a => a.Latitude is not null)
+        .Select(a => new SitingCandidateSite(null, a.Code, $"Nieuw noodsteunpunt {a.Name}", a.Latitude!.Value, a.Longitude!.Value, null, SitingCandidateSite.GemeenteOf(a.Code)))
+        .ToList();
+
+    private static SitingCandidateSite OwnSite(SitingCandidate k) => new(k.Id, null, k.Name, k.Latitude, k.Longitude, k.Capacity, k.GemeenteCode);
+
+    private static SitingExisting Existing(Locations.Noodsteunpunt p) => new(p.Id, p.Name, p.Status, p.Latitude, p.Longitude);
 }

@@ -25,9 +25,9 @@ public static class SitingRun
         var greedy = GreedySiting.Solve(demand, sites, options);
         var optimal = SitingSolver.Solve(demand, sites, options, progress, ct);
 
-        var current = Figures(input, []);
-        var newOptimal = optimal.NewSites.Select(i => sites[i]).ToList();
-        var newGreedy = greedy.NewSites.Select(i => sites[i]).ToList();
+        var (current, now) = Figures(input, []);
+        var (optimalFigures, optimalPlan) = Figures(input, optimal.NewSites.Select(i => sites[i]).ToList());
+        var (greedyFigures, greedyPlan) = Figures(input, greedy.NewSites.Select(i => sites[i]).ToList());
         var optimalSet = optimal.OpenSites.ToHashSet();
         var greedySet = greedy.OpenSites.ToHashSet();
         var plan = optimal.OpenSites.Count > 0 ? optimal.OpenSites : SitingInputFixed(sites);
@@ -40,19 +40,15 @@ public static class SitingRun
                 optimalSet.Contains(i), greedySet.Contains(i), candidate?.CandidateId, candidate?.BuurtCode, s.Capacity is { } cap ? (int)cap : candidate?.Capacity, served.GetValueOrDefault(i), candidate?.GemeenteCode);
         }).ToList();
 
-        var nowDistance = Distances(located, sites, SitingInputFixed(sites), input.Norms.DetourFactor);
-        var optimalDistance = request.UseCapacity ? Distances(located, sites, optimal.OpenSites, input.Norms.DetourFactor) : Finite(optimal.DistanceMeters);
-        var greedyDistance = request.UseCapacity ? Distances(located, sites, greedy.OpenSites, input.Norms.DetourFactor) : Finite(greedy.DistanceMeters);
-        var index = located.Select((a, i) => (a.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        var buurten = input.Areas.Select(a =>
-        {
-            var i = index.GetValueOrDefault(a.Code, -1);
-            return new SitingResultBuurt(a.Code, a.Name, a.Residents, a.Latitude, a.Longitude, a.HighVulnerability,
-                i < 0 ? null : nowDistance[i], i < 0 ? null : optimalDistance[i], i < 0 ? null : greedyDistance[i]);
-        }).ToList();
+        // Distances per buurt from the same coverage evaluation as the figures (areas keep the input's order); buurten
+        // without residents are not demand and get none.
+        var demanded = located.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        double? Distance(CoverageResult plan, int i) => demanded.Contains(input.Areas[i].Code) ? plan.Areas[i].DistanceMeters : null;
+        var buurten = input.Areas.Select((a, i) => new SitingResultBuurt(a.Code, a.Name, a.Residents, a.Latitude, a.Longitude, a.HighVulnerability,
+            Distance(now, i), Distance(optimalPlan, i), Distance(greedyPlan, i))).ToList();
         var without = input.Areas.Where(a => a.Latitude is null).ToList();
         return new SitingRunResult(input.Gemeentecode, input.GemeenteName, request, request.Describe(), input.Norms, ObjectiveUnit(model.Objective, request.WeightByVulnerability),
-            current, Answer(optimal, Figures(input, newOptimal)), Answer(greedy, Figures(input, newGreedy)),
+            current, Answer(optimal, optimalFigures), Answer(greedy, greedyFigures),
             resultSites, buurten, input.Candidates.Count, input.Existing.Count(e => e.Latitude is null), without.Count, without.Sum(a => a.Residents));
     }
 
@@ -70,11 +66,8 @@ public static class SitingRun
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    /// <summary>The solver's distance per demand (to the nearest open site without capacity), null where there is none.</summary>
-    private static double?[] Finite(IReadOnlyList<double> values) => values.Select(Finite).ToArray();
-
     /// <summary>Coverage with the existing points plus <paramref name="added"/>, on the coverage page's model.</summary>
-    private static SitingPlanFigures Figures(SitingJobInput input, List<SitingSite> added)
+    private static (SitingPlanFigures Figures, CoverageResult Plan) Figures(SitingJobInput input, List<SitingSite> added)
     {
         var points = input.Existing.Select(e => new CoveragePoint(e.Id.ToString(), e.Latitude, e.Longitude))
             .Concat(added.Select(s => new CoveragePoint(s.Id, s.Latitude, s.Longitude))).ToList();
@@ -84,13 +77,9 @@ public static class SitingRun
         double? mean = reached.Count > 0 && reached.Count == r.Areas.Count(a => a.HasLocation) && reached.Sum(a => a.Residents) > 0
             ? reached.Sum(a => a.Residents * a.DistanceMeters!.Value) / reached.Sum(a => a.Residents)
             : null;
-        return new SitingPlanFigures(added.Count, r.Points, r.ResidentsCovered, r.ResidentsLocated, r.ShareCovered ?? 0, mean,
-            r.NotSelfReliantCovered, r.ShareNotSelfReliantCovered ?? 0, r.HighVulnerabilityCovered, r.HighVulnerabilityResidents, r.PointsNeeded, r.PointsMissing);
+        return (new SitingPlanFigures(added.Count, r.Points, r.ResidentsCovered, r.ResidentsLocated, r.ShareCovered ?? 0, mean,
+            r.NotSelfReliantCovered, r.ShareNotSelfReliantCovered ?? 0, r.HighVulnerabilityCovered, r.HighVulnerabilityResidents, r.PointsNeeded, r.PointsMissing), r);
     }
-
-    private static double?[] Distances(IReadOnlyList<SitingArea> areas, List<SitingSite> sites, IReadOnlyList<int> open, double detour)
-        => areas.Select(a => open.Count == 0 ? (double?)null
-            : open.Min(i => GeoDistance.HaversineMeters(a.Latitude!.Value, a.Longitude!.Value, sites[i].Latitude, sites[i].Longitude)) * detour).ToArray();
 
     /// <summary>Residents whose nearest open site is each site (the map's and table's "inwoners dichtstbij").</summary>
     private static Dictionary<int, int> NearestCounts(IReadOnlyList<SitingArea> areas, List<SitingSite> sites, IReadOnlyList<int> open, double detour)

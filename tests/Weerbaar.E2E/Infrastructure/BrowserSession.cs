@@ -12,6 +12,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly Uri _baseUrl;
     private readonly string _test;
     private readonly PageWatcher _watcher;
+    private volatile TaskCompletionSource? _checking;
 
     private BrowserSession(IBrowserContext context, IPage page, Uri baseUrl, string test)
     {
@@ -37,7 +38,27 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         // Generous: the suite must also pass on a busy two-core build machine.
         context.SetDefaultTimeout(30_000);
-        return new BrowserSession(context, await context.NewPageAsync(), baseUrl, test);
+        var session = new BrowserSession(context, await context.NewPageAsync(), baseUrl, test);
+        await session.Page.RouteAsync("**/api/v1/jobs/*", session.HoldWhileCheckingAsync);
+        return session;
+    }
+
+    /// <summary>
+    /// A job page reloads itself when its poll sees the job move on; a reload in the middle of an axe run destroys
+    /// the document under it. So a poll's answer waits until the check of the current document has finished.
+    /// </summary>
+    private async Task HoldWhileCheckingAsync(IRoute route)
+    {
+        var response = await route.FetchAsync();
+        if (_checking is { } checking) await checking.Task;
+        try
+        {
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+        }
+        catch (PlaywrightException)
+        {
+            // The page navigated away meanwhile; nobody waits for this answer.
+        }
     }
 
     /// <summary>Opens a path, expects the HTTP status and checks the page.</summary>
@@ -69,6 +90,21 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>Saves a full-page screenshot, then fails on axe-core violations or resources that did not load.</summary>
     public async Task CheckPageAsync(string pageName)
+    {
+        var checking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _checking = checking;
+        try
+        {
+            await CheckCurrentPageAsync(pageName);
+        }
+        finally
+        {
+            _checking = null;
+            checking.SetResult();
+        }
+    }
+
+    private async Task CheckCurrentPageAsync(string pageName)
     {
         // The document's own state, polled: independent of which lifecycle events the driver saw and when.
         await Page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new PageWaitForFunctionOptions { PollingInterval = 50 });

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Afweging;
+using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
@@ -15,6 +17,7 @@ using Weerbaar.Web.Features.Scan.OpenAnswers;
 using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scan.Rounds;
+using Weerbaar.Web.Features.Scenarios;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Features.Siting;
 using Weerbaar.Web.Features.Vulnerability;
@@ -56,6 +59,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<SitingCandidate> SitingCandidates => Set<SitingCandidate>();
     public DbSet<SitingScenario> SitingScenarios => Set<SitingScenario>();
+    public DbSet<OwnScenario> OwnScenarios => Set<OwnScenario>();
+    public DbSet<RiskAssessmentEntry> RiskAssessments => Set<RiskAssessmentEntry>();
+    public DbSet<PriorityWeightSettings> PriorityWeights => Set<PriorityWeightSettings>();
+    public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
+    public DbSet<AllocationPlan> AllocationPlans => Set<AllocationPlan>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -302,6 +310,63 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(a => a.UpdatedBy).HasMaxLength(256);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.Property(a => a.Values).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
+        });
+
+        builder.Entity<OwnScenario>(e =>
+        {
+            e.Property(s => s.GemeenteCode).HasMaxLength(6);
+            e.Property(s => s.Code).HasMaxLength(80);
+            e.Property(s => s.Name).HasMaxLength(OwnScenario.MaxName);
+            e.Property(s => s.Description).HasMaxLength(OwnScenario.MaxDescription);
+            e.Property(s => s.BasedOnCode).HasMaxLength(80);
+            e.Property(s => s.UpdatedBy).HasMaxLength(256);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            foreach (var list in new[] { nameof(OwnScenario.Pillars), nameof(OwnScenario.VitalServices), nameof(OwnScenario.ScarceResources) })
+            {
+                e.Property<List<string>>(list).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            }
+            e.HasIndex(s => new { s.GemeenteCode, s.Code }).IsUnique();
+        });
+        builder.Entity<RiskAssessmentEntry>(e =>
+        {
+            e.ToTable("RiskAssessments");
+            e.Property(a => a.GemeenteCode).HasMaxLength(6);
+            e.Property(a => a.ScenarioCode).HasMaxLength(80);
+            e.Property(a => a.MethodVersion).HasMaxLength(80);
+            e.Property(a => a.Likelihood).HasMaxLength(8);
+            e.Property(a => a.Rationale).HasMaxLength(RiskAssessmentEntry.MaxText);
+            e.Property(a => a.UpdatedBy).HasMaxLength(256);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.Impacts).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
+            e.HasIndex(a => new { a.GemeenteCode, a.ScenarioCode }).IsUnique();
+        });
+        builder.Entity<PriorityWeightSettings>(e =>
+        {
+            e.ToTable("PriorityWeights");
+            e.HasKey(w => w.GemeenteCode);
+            e.Property(w => w.GemeenteCode).HasMaxLength(6);
+            e.Property(w => w.UpdatedBy).HasMaxLength(256);
+            e.Property(w => w.Version).IsConcurrencyToken();
+        });
+        builder.Entity<DecisionRecord>(e =>
+        {
+            e.Property(d => d.GemeenteCode).HasMaxLength(6);
+            e.Property(d => d.ScenarioCode).HasMaxLength(80);
+            e.Property(d => d.ScenarioName).HasMaxLength(OwnScenario.MaxName);
+            e.Property(d => d.Title).HasMaxLength(DecisionRecord.MaxTitle);
+            e.Property(d => d.Rationale).HasMaxLength(DecisionRecord.MaxText);
+            e.Property(d => d.PreparedBy).HasMaxLength(DecisionRecord.MaxName);
+            e.Property(d => d.ApprovedBy).HasMaxLength(DecisionRecord.MaxName);
+            e.Property(d => d.RecordedBy).HasMaxLength(256);
+            e.HasIndex(d => new { d.GemeenteCode, d.Number }).IsUnique();
+            e.HasOne<DecisionRecord>().WithMany().HasForeignKey(d => d.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AllocationPlan>(e =>
+        {
+            e.HasKey(p => p.GemeenteCode);
+            e.Property(p => p.GemeenteCode).HasMaxLength(6);
+            e.Property(p => p.UpdatedBy).HasMaxLength(256);
+            e.Property(p => p.Version).IsConcurrencyToken();
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

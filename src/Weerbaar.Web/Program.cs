@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
@@ -51,6 +52,7 @@ services.AddLocations();
 services.AddCoverage();
 services.AddSiting();
 services.AddFoto();
+services.AddAfweging();
 
 services.AddRateLimiter(o =>
 {
@@ -109,6 +111,7 @@ app.MapScan();
 app.MapVulnerability();
 app.MapLocations();
 app.MapCoverageEndpoints();
+app.MapPriorityEndpoints();
 app.MapSiting();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
@@ -11,6 +12,7 @@ using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan;
+using Weerbaar.Web.Features.Scenarios;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Features.Siting;
@@ -51,6 +53,8 @@ services.AddLocations();
 services.AddCoverage();
 services.AddSiting();
 services.AddFoto();
+services.AddScenarios();
+services.AddRiskAssessments();
 
 services.AddRateLimiter(o =>
 {
@@ -110,6 +114,8 @@ app.MapVulnerability();
 app.MapLocations();
 app.MapCoverageEndpoints();
 app.MapSiting();
+app.MapScenarioEndpoints();
+app.MapRiskAssessmentEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

@@ -107,6 +107,7 @@ public abstract class OwnScenarioTests(AppFixture fixture)
         });
         Assert.Equal(["code", "basedOnCode", "name", "description", "pillars", "vitalServices", "scarceResources", "typicalDurationHours"], await ErrorFields(bad));
         Assert.Equal(["code"], await ErrorFields(await coordinator.PostAsJsonAsync(url, Scenario("eigen-Hoofd Letters!", "X"))));
+        Assert.Equal(["code"], await ErrorFields(await coordinator.PostAsJsonAsync(url, Scenario("", "!!!"))));
         Assert.Equal(["typicalDurationHours"], await ErrorFields(await coordinator.PostAsJsonAsync(url, new
         {
             code = "eigen-nul",

@@ -49,6 +49,10 @@ public sealed partial class OwnScenarioStore(AppDbContext db, ScenarioLibrary li
     {
         var errors = new List<FieldError>();
         var code = CheckCode(input.Code, input.Name, errors);
+        if (code is null && errors.Count == 0 && !string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors.Add(new(CodeField, $"Uit de naam is geen code te maken; geef zelf een code die begint met '{OwnScenario.CodePrefix}'."));
+        }
         var basedOn = CheckBasedOn(input.BasedOnCode, errors);
         var row = new OwnScenario { GemeenteCode = gemeenteCode, Code = code ?? "", Name = "", Description = "", UpdatedBy = user };
         Apply(row, input, errors);

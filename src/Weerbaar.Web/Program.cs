@@ -13,6 +13,7 @@ using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Features.Scenarios;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Features.Siting;
 using Weerbaar.Web.Features.Vulnerability;
@@ -52,6 +53,8 @@ services.AddLocations();
 services.AddCoverage();
 services.AddSiting();
 services.AddFoto();
+services.AddScenarios();
+services.AddRiskAssessments();
 services.AddAfweging();
 
 services.AddRateLimiter(o =>
@@ -113,6 +116,8 @@ app.MapLocations();
 app.MapCoverageEndpoints();
 app.MapPriorityEndpoints();
 app.MapSiting();
+app.MapScenarioEndpoints();
+app.MapRiskAssessmentEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Analysis.Decision;
 using Weerbaar.Web.Features.Gemeenten;
-using Weerbaar.Web.Features.Scenarios;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Tenancy;
@@ -37,7 +36,7 @@ public sealed record WeightRequest(double? Low, double? High);
 public static class PriorityEndpoints
 {
     public static IServiceCollection AddAfweging(this IServiceCollection services)
-        => services.AddSingleton(_ => ScenarioLibrary.LoadNewest()).AddScoped<PriorityWeightsStore>().AddScoped<ScenarioPriorityService>();
+        => services.AddScoped<PriorityWeightsStore>().AddScoped<ScenarioPriorityService>();
 
     public static IEndpointRouteBuilder MapPriorityEndpoints(this IEndpointRouteBuilder app)
     {

@@ -5,7 +5,6 @@ using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
-using Weerbaar.Web.Features.Scenarios;
 
 namespace Weerbaar.Web.Features.Afweging;
 
@@ -14,7 +13,7 @@ namespace Weerbaar.Web.Features.Afweging;
 /// the scan, the foto and its own judgement, weighted (<see cref="ScenarioPriority"/>), with SMAA and sensitivity.
 /// </summary>
 public sealed class ScenarioPriorityService(
-    AppDbContext db, ReferenceData reference, ScenarioLibrary library, ScanPositionService positions, NoodsteunpuntCoverage coverage)
+    AppDbContext db, ReferenceData reference, RiskOverview risks, ScanPositionService positions, NoodsteunpuntCoverage coverage)
 {
     /// <summary>Null when the gemeente is unknown.</summary>
     public async Task<ScenarioPriorityReport?> ComputeAsync(string gemeentecode, CancellationToken ct)
@@ -23,16 +22,7 @@ public sealed class ScenarioPriorityService(
         {
             return null;
         }
-        var method = RiskMethod.Default;
-        var own = await db.OwnScenarios.AsNoTracking().Where(s => s.GemeenteCode == gemeente.Code).ToListAsync(ct);
-        var scenarios = library.Scenarios.Select(s => (s.Code, s.Name, Own: false, s.Pillars, s.VitalServices))
-            .Concat(own.Select(s => (s.Code, s.Name, Own: true, Pillars: (IReadOnlyList<string>)s.Pillars, VitalServices: (IReadOnlyList<string>)s.VitalServices)))
-            .ToList();
-        var entries = await db.RiskAssessments.AsNoTracking().Where(a => a.GemeenteCode == gemeente.Code).ToListAsync(ct);
-        var known = scenarios.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-        var evaluation = RiskScoring.Evaluate(method, entries.Where(e => known.Contains(e.ScenarioCode))
-            .Select(e => new ScenarioAssessment(e.ScenarioCode, e.Likelihood, e.Impacts.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))));
-
+        var risk = await risks.ForGemeenteAsync(gemeente.Code, ct);
         var position = await positions.ComputeAsync(gemeente.Code, null, ct);
         var reach = (await coverage.ForGemeenteAsync(gemeente.Code, ct))?.Result.ShareNotSelfReliantCovered;
         var settings = await db.PriorityWeights.AsNoTracking().FirstOrDefaultAsync(w => w.GemeenteCode == gemeente.Code, ct);
@@ -41,13 +31,12 @@ public sealed class ScenarioPriorityService(
         var central = weights.Central();
 
         var rows = new List<(string Code, string Name, bool Own, ScenarioRisk Risk, List<PreparednessPart> Parts, double? Preparedness, PriorityScenario Scenario)>();
-        foreach (var ranked in evaluation.Ranked)
+        foreach (var ranked in risk.Ranked)
         {
-            var s = scenarios.First(x => x.Code == ranked.Risk.ScenarioId);
-            var entry = entries.First(e => e.ScenarioCode == s.Code);
-            var parts = Parts(s.Pillars, s.VitalServices.Count > 0, position, reach, entry.OwnPreparedness);
+            var s = ranked.Scenario;
+            var parts = Parts(s.Pillars, s.VitalServices.Count > 0, position, reach, ranked.Entry.OwnPreparedness);
             var preparedness = ScenarioPriority.Preparedness(parts.Select(p => p.Value));
-            rows.Add((s.Code, s.Name, s.Own, ranked.Risk, parts, preparedness, ScenarioPriority.From(ranked.Risk, preparedness)));
+            rows.Add((s.Code, s.Name, s.IsOwn, ranked.Risk, parts, preparedness, ScenarioPriority.From(ranked.Risk, preparedness)));
         }
         var values = rows.Select(r => ScenarioPriority.MidValues(r.Scenario)).ToList();
         var scored = rows.Select((r, i) => (Row: r, Values: values[i], Score: ScenarioPriority.Score(values[i], central)))
@@ -71,9 +60,9 @@ public sealed class ScenarioPriorityService(
                 ScenarioPriorityReport.Samples, ScenarioPriorityReport.Seed));
             sensitivity = Sensitivity.Analyse([.. scored.Select(x => (IReadOnlyList<double>)x.Values)], central);
         }
-        var notAssessed = scenarios.Where(s => !result.Any(r => r.Code == s.Code)).Select(s => (s.Code, s.Name)).ToList();
-        return new ScenarioPriorityReport(gemeente, method.Version, weights, settings?.Version ?? 0, settings?.UpdatedBy, settings?.UpdatedAt, ahp,
-            result, notAssessed, evaluation.Errors, smaa, sensitivity, position?.RoundName);
+        var notAssessed = risk.Unassessed.Select(s => (s.Code, s.Name)).ToList();
+        return new ScenarioPriorityReport(gemeente, risk.MethodVersion, weights, settings?.Version ?? 0, settings?.UpdatedBy, settings?.UpdatedAt, ahp,
+            result, notAssessed, risk.Errors, smaa, sensitivity, position?.RoundName);
     }
 
     private static List<PreparednessPart> Parts(IReadOnlyList<string> pillars, bool hitsVitalServices, ScanPosition? position, double? reach, int? judgement)

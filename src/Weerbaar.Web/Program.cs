@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
@@ -51,6 +52,7 @@ services.AddLocations();
 services.AddCoverage();
 services.AddSiting();
 services.AddFoto();
+services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
 {
@@ -110,6 +112,7 @@ app.MapVulnerability();
 app.MapLocations();
 app.MapCoverageEndpoints();
 app.MapSiting();
+app.MapDecisionRecordEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

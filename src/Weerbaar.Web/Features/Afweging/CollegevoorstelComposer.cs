@@ -105,7 +105,8 @@ public static class CollegevoorstelComposer
         ], null);
 
         yield return i.Assessments.Count == 0
-            ? new ReportTable("beoordelingen", "Risicobeoordelingen (geen vastgelegd)", ["Scenario", "Methode", "Waarschijnlijkheid", "Eigen voorbereiding", "Versie", "Laatst gewijzigd"], [], null)
+            ? new ReportTable("beoordelingen", "Risicobeoordelingen van de gemeente", ["Scenario", "Methode", "Waarschijnlijkheid", "Eigen voorbereiding", "Versie", "Laatst gewijzigd"],
+                [["Geen risicobeoordelingen vastgelegd", "–", "–", "–", "–", "–"]], null)
             : new ReportTable("beoordelingen", "Risicobeoordelingen van de gemeente", ["Scenario", "Methode", "Waarschijnlijkheid", "Eigen voorbereiding", "Versie", "Laatst gewijzigd"],
                 [.. i.Assessments.Select(x => (IReadOnlyList<ReportCell>)[x.ScenarioName, x.MethodVersion, x.Likelihood ?? "–",
                     x.OwnPreparedness is { } p ? $"{p} van 5" : "–", Version(x.Version), $"{Format.Moment(x.UpdatedAt)} door {x.UpdatedBy}"])], null);

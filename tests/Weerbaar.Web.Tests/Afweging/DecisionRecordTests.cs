@@ -209,7 +209,10 @@ public abstract class DecisionRecordTests(AppFixture fixture)
         Assert.Contains(errors, e => e is ("rationale", "Vul de onderbouwing van het college in."));
         Assert.Contains(errors, e => e.Field == "decisionDate" && e.Message.StartsWith("De besluitdatum moet tussen", StringComparison.Ordinal));
         Assert.Contains(await ErrorsAsync(await coordinator.PostAsJsonAsync(Api(Invalids), Valid(date: "1990-05-01"))), e => e.Field == "decisionDate");
-        Assert.Contains(await ErrorsAsync(await coordinator.PostAsJsonAsync(Api(Invalids), Valid(date: "31-02-2026"))), e => e is ("decisionDate", "‘31-02-2026’ is geen datum; gebruik dd-mm-jjjj of jjjj-mm-dd."));
+        // Not a date at all: the JSON does not bind (400), as for every typed field of the API.
+        var notADate = await coordinator.PostAsJsonAsync(Api(Invalids), Valid(date: "2026-02-31"));
+        Assert.Equal(HttpStatusCode.BadRequest, notADate.StatusCode);
+        Assert.Equal("application/problem+json", notADate.Content.Headers.ContentType?.MediaType);
         Assert.Contains(await ErrorsAsync(await coordinator.PostAsJsonAsync(Api(Invalids), Valid(rationale: new string('a', 10_001)))),
             e => e is ("rationale", "De onderbouwing is 10.001 tekens lang; het mag hoogstens 8.000 tekens zijn."));
         Assert.Contains(await ErrorsAsync(await coordinator.PostAsJsonAsync(Api(Invalids), Valid(reason: "zonder correctie"))), e => e.Field == "correctionReason");
@@ -223,6 +226,9 @@ public abstract class DecisionRecordTests(AppFixture fixture)
         Assert.Contains("Het besluit is niet vastgelegd:", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Pages(Invalids)}/nieuw#onderbouwing\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Onderwerp\"", html, StringComparison.Ordinal);
+        var badDate = await HtmlForms.PostFormAsync(coordinator, $"{Pages(Invalids)}/nieuw", "besluit",
+            [new("scenario", Library), new("titel", "Onderwerp"), new("onderbouwing", "Reden"), new("besluitdatum", "31-02-2026"), new("opgesteld-door", "J."), new("vastgesteld-door", "College")]);
+        Assert.Contains("‘31-02-2026’ is geen datum; gebruik dd-mm-jjjj of jjjj-mm-dd.", WebUtility.HtmlDecode(await badDate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(Invalids));
     }
 

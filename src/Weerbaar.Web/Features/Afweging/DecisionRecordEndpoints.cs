@@ -7,12 +7,11 @@ using Weerbaar.Web.Shared.Tenancy;
 namespace Weerbaar.Web.Features.Afweging;
 
 /// <summary>A new decision; <paramref name="Corrects"/> names the record it corrects (then <paramref name="CorrectionReason"/> is required).</summary>
-/// <param name="DecisionDate">ISO date, yyyy-MM-dd.</param>
 public sealed record DecisionRecordRequest(
-    string? ScenarioCode, string? Title, string? Rationale, string? DecisionDate, string? PreparedBy, string? ApprovedBy,
+    string? ScenarioCode, string? Title, string? Rationale, DateOnly? DecisionDate, string? PreparedBy, string? ApprovedBy,
     int? Corrects = null, string? CorrectionReason = null)
 {
-    public DecisionRecordInput ToInput() => new(ScenarioCode, Title, Rationale, DecisionDate, PreparedBy, ApprovedBy, Corrects, CorrectionReason);
+    public DecisionRecordInput ToInput() => new(ScenarioCode, Title, Rationale, DecisionDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PreparedBy, ApprovedBy, Corrects, CorrectionReason);
 
     /// <summary>Form field names to JSON names, for the errors of a refused request.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>

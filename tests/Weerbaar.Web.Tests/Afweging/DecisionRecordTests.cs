@@ -261,6 +261,11 @@ public abstract class DecisionRecordTests(AppFixture fixture)
             db.DecisionRecords.Update(copy);
             db.SaveChanges();
         });
+        // Bulk statements through EF are refused before they reach the database.
+        await Assert.ThrowsAsync<DecisionRecordImmutableException>(() => App.WithDbAsync(db =>
+            db.DecisionRecords.IgnoreQueryFilters().Where(d => d.Id == before.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Title, "Stiekem"))));
+        await Assert.ThrowsAsync<DecisionRecordImmutableException>(() => App.WithDbAsync(db =>
+            db.DecisionRecords.IgnoreQueryFilters().Where(d => d.Id == before.Id).ExecuteDeleteAsync()));
         var after = await RowAsync(G, number);
         Assert.Equal((before.Title, before.Rationale, before.InputsJson, before.ScenarioCode), (after.Title, after.Rationale, after.InputsJson, after.ScenarioCode));
 

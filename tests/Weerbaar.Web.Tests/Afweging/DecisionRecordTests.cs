@@ -76,13 +76,28 @@ public abstract class DecisionRecordTests(AppFixture fixture)
             var at = DateTimeOffset.UtcNow;
             db.OwnScenarios.Add(new OwnScenario
             {
-                Id = Guid.NewGuid(), GemeenteCode = G, Code = "eigen-dijkdoorbraak-amstel", Name = "Dijkdoorbraak langs de Amstel", Description = "Test",
-                TypicalDurationHours = 48, Version = 2, UpdatedAt = at, UpdatedBy = "coordinator@test",
+                Id = Guid.NewGuid(),
+                GemeenteCode = G,
+                Code = "eigen-dijkdoorbraak-amstel",
+                Name = "Dijkdoorbraak langs de Amstel",
+                Description = "Test",
+                TypicalDurationHours = 48,
+                Version = 2,
+                UpdatedAt = at,
+                UpdatedBy = "coordinator@test",
             });
             db.RiskAssessments.Add(new RiskAssessmentEntry
             {
-                Id = Guid.NewGuid(), GemeenteCode = G, ScenarioCode = Library, MethodVersion = "nl-regionaal-2009/factor-10", Likelihood = "C",
-                Impacts = new() { ["doden"] = "B" }, OwnPreparedness = 2, Version = 3, UpdatedAt = at, UpdatedBy = "coordinator@test",
+                Id = Guid.NewGuid(),
+                GemeenteCode = G,
+                ScenarioCode = Library,
+                MethodVersion = "nl-regionaal-2009/factor-10",
+                Likelihood = "C",
+                Impacts = new() { ["doden"] = "B" },
+                OwnPreparedness = 2,
+                Version = 3,
+                UpdatedAt = at,
+                UpdatedBy = "coordinator@test",
             });
             db.PriorityWeights.Add(new PriorityWeightSettings { GemeenteCode = G, WeightsJson = "{\"risico\":0.6}", Version = 4, UpdatedAt = at, UpdatedBy = "coordinator@test" });
             db.CoverageSettings.Add(new CoverageSettings { GemeenteCode = G, NormDistanceMeters = 1500, DetourFactor = 1.3, ResidentsPerPoint = 4000, Version = 5, UpdatedAt = at, UpdatedBy = "coordinator@test" });

@@ -56,6 +56,7 @@ services.AddFoto();
 services.AddScenarios();
 services.AddRiskAssessments();
 services.AddAfweging();
+services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
 {
@@ -118,6 +119,7 @@ app.MapPriorityEndpoints();
 app.MapSiting();
 app.MapScenarioEndpoints();
 app.MapRiskAssessmentEndpoints();
+app.MapDecisionRecordEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

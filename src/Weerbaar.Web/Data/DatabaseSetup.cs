@@ -59,6 +59,7 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ResolveMigrationsAssembliesFromAppDirectory();
+        options.AddInterceptors(Features.Afweging.DecisionRecordGuard.Instance);
         if (provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));

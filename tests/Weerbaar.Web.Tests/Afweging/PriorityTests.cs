@@ -73,6 +73,23 @@ public abstract class PriorityTests(AppFixture fixture)
         Assert.Equal("pandemie", kans.GetProperty("above").GetProperty("newTop").GetString());
         Assert.Equal(0.2625 / 0.4625, kans.GetProperty("above").GetProperty("weight").GetDouble(), 9);
 
+        // A decision recorded now keeps this order in its inputs.
+        var coordinator = await App.UserAsync(Roles.Coordinator, gemeente);
+        var recorded = await coordinator.PostAsJsonAsync($"/api/v1/gemeenten/{gemeente}/decision-records", new
+        {
+            scenarioCode = "langdurige-stroomuitval",
+            title = "Eerst langdurige stroomuitval",
+            rationale = "Hoogste prioriteit.",
+            decisionDate = "2026-12-01",
+            preparedBy = "Team veiligheid",
+            approvedBy = "College van B en W",
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var record = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        var ranking = record.GetProperty("inputs").GetProperty("ranking").EnumerateArray().ToList();
+        Assert.Equal(["langdurige-stroomuitval", "overstroming", "pandemie"], ranking.Select(r => r.GetProperty("code").GetString()));
+        Assert.Equal(2.275 / 3, ranking[0].GetProperty("score").GetDouble(), 9);
+
         var html = await lezer.GetStringAsync($"/gemeenten/{gemeente}/afwegingskader/prioriteit");
         Assert.Contains("Welke crisis eerst? Zeewolde", html, StringComparison.Ordinal);
         Assert.Contains("vaste seed 2026", html, StringComparison.Ordinal);

@@ -41,14 +41,17 @@ public static class ReportDocx
             var body = new DocxBody(main, main.Document.Body!);
             body.PlanBookmarks(doc.Headings);
             TitlePage(body, doc);
-            TableOfContents(body, doc);
+            if (doc.FrontMatter)
+            {
+                TableOfContents(body, doc);
+            }
             var tables = 0;
             foreach (var block in doc.Blocks)
             {
                 Write(body, block, ref tables);
             }
             main.AddNewPart<NumberingDefinitionsPart>().Numbering = body.Numbering.Build();
-            body.Add(Section(main));
+            body.Add(Section(main, doc.FrontMatter));
         }
         return buffer.ToArray();
     }
@@ -100,7 +103,10 @@ public static class ReportDocx
         body.Add(DocxStyles.Title, DocxBody.Text(doc.Title));
         body.Add(DocxStyles.Subtitle, DocxBody.Text(doc.Subtitle));
         body.Add(null, DocxBody.Text(doc.Date.ToString("d MMMM yyyy", Format.Dutch)));
-        body.Add(null, new Run(new Break { Type = BreakValues.Page }));
+        if (doc.FrontMatter)
+        {
+            body.Add(null, new Run(new Break { Type = BreakValues.Page }));
+        }
     }
 
     /// <summary>
@@ -127,7 +133,7 @@ public static class ReportDocx
         body.Add(null, new Run(new Break { Type = BreakValues.Page }));
     }
 
-    private static SectionProperties Section(MainDocumentPart main)
+    private static SectionProperties Section(MainDocumentPart main, bool titlePage)
     {
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(
@@ -143,6 +149,6 @@ public static class ReportDocx
             new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(empty) },
             new PageSize { Width = PageWidth, Height = PageHeight },
             new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 709, Footer = 709, Gutter = 0 },
-            new TitlePage());
+            titlePage ? new TitlePage() : new TitlePage { Val = false });
     }
 }

@@ -37,7 +37,7 @@ public static class AllocationCommand
             var (median, medianCpu) = runs.OrderBy(r => r.Result.Elapsed).ElementAt(Runs / 2);
             rows.Add((policy, median, medianCpu));
             Console.WriteLine(string.Create(C,
-                $"{policy}: {median.Status} in {median.Elapsed.TotalSeconds:0.000} s (CPU {medianCpu.TotalSeconds:0.00} s), runs {string.Join(", ", runs.Select(r => r.Result.Elapsed.TotalSeconds.ToString("0.000", C)))} s; {median.Message}"));
+                $"{policy}: {median.Status} in {median.Elapsed.TotalSeconds:0.000} s (CPU {medianCpu.TotalSeconds:0.00} s, GLOP {median.Stages.Sum(s => s.Elapsed.TotalSeconds):0.000} s in {median.Stages.Count} stages), runs {string.Join(", ", runs.Select(r => r.Result.Elapsed.TotalSeconds.ToString("0.000", C)))} s; {median.Message}"));
         }
 
         var path = Path.Combine(outDir, $"{DateTime.UtcNow:yyyy-MM-dd}-allocation.md");

@@ -27,11 +27,27 @@ internal static class AllocationLp
         var objective = solver.Objective();
         objective.SetMaximization();
 
+        var upper = AllocationStockInReach.UpperFractions(p, r);
         foreach (var tier in model.Tiers)
         {
-            var (status, value, time) = model.MaxMin(tier);
-            stages.Add(new AllocationStage(resource, tier, "max-min", status.ToString(), value, time));
-            if (status == Solver.ResultStatus.INFEASIBLE && minimum > 0 && stages.Count == 1)
+            double value;
+            TimeSpan time;
+            var status = Solver.ResultStatus.OPTIMAL;
+            if (p.Options.Shortcuts && model.DemandsOf(tier).Any(d => upper[d]!.Any(f => f <= 0)))
+            {
+                // Someone in this tier gets nothing in some period in every answer: the level is 0, no LP needed.
+                if (minimum > 0)
+                {
+                    return null;
+                }
+                value = 0;
+            }
+            else
+            {
+                (status, value, time) = model.MaxMin(tier);
+                stages.Add(new AllocationStage(resource, tier, "max-min", status.ToString(), value, time));
+            }
+            if (status == Solver.ResultStatus.INFEASIBLE && minimum > 0 && tier == model.Tiers[0])
             {
                 return null;
             }
@@ -43,6 +59,11 @@ internal static class AllocationLp
             if (firstStageOnly)
             {
                 break;
+            }
+            if (p.Options.Shortcuts && (levels[tier] >= 1 - Tolerance || model.DemandsOf(tier).All(d => upper[d]!.All(f => f <= 0))))
+            {
+                // Everyone in the tier fully served (the lower bounds already hold the total), or nothing reaches it.
+                continue;
             }
             (status, value, time) = model.MaxTotal(tier);
             stages.Add(new AllocationStage(resource, tier, "totaal", status.ToString(), value, time));
@@ -64,6 +85,11 @@ internal static class AllocationLp
         private readonly List<(int Point, int Demand, int Period, Variable X)> _x = [];
         private readonly Dictionary<int, List<int>> _demandsOfTier = [];
         private readonly Constraint[][] _served;
+        private readonly Constraint?[][] _balance;
+        private readonly HashSet<int> _added = [];
+
+        /// <summary>False until the first LP ran: every stage was skipped, so nothing reached anyone.</summary>
+        private bool _solved;
 
         /// <summary>Changing the model drops GLOP's solution, so a stage's fixing waits until the next stage starts.</summary>
         private readonly List<Action> _pending = [];
@@ -71,63 +97,88 @@ internal static class AllocationLp
         public Model(AllocationProblem p, int r, int[] tierOf, double minimum, Solver solver)
         {
             (_p, _r, _tierOf, _minimum, _solver) = (p, r, tierOf, minimum, solver);
-            var need = p.Need[r];
-            var balance = new Constraint?[p.PointCount][];
-            var carry = new Variable?[p.PointCount][];
+            _balance = new Constraint?[p.PointCount][];
             _served = new Constraint[p.DemandCount][];
             for (var d = 0; d < p.DemandCount; d++)
             {
-                if (need[d] <= 0 || p.Reach[d].Length == 0)
+                if (p.Need[r][d] > 0 && p.Reach[d].Length > 0)
                 {
-                    continue;
+                    (_demandsOfTier.TryGetValue(tierOf[d], out var list) ? list : _demandsOfTier[tierOf[d]] = []).Add(d);
                 }
-                (_demandsOfTier.TryGetValue(tierOf[d], out var list) ? list : _demandsOfTier[tierOf[d]] = []).Add(d);
-                _served[d] = new Constraint[p.Periods];
-                for (var t = 0; t < p.Periods; t++)
+            }
+            Tiers = [.. _demandsOfTier.Keys.Order()];
+            if (minimum > 0 || !p.Options.Shortcuts)
+            {
+                // The minimum binds every tier from the first stage on.
+                foreach (var tier in Tiers)
                 {
-                    var served = solver.MakeConstraint(minimum * need[d], need[d], "");
+                    Add(tier);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A tier's served rows and variables enter the model at its first LP (a shortcut: the plain path adds all at
+        /// once). Without a minimum, a tier not yet optimised only takes stock away, so leaving it out (serving it nothing)
+        /// changes no earlier stage's optimum, and the earlier LPs are smaller.
+        /// </summary>
+        private void Add(int tier)
+        {
+            if (!_added.Add(tier))
+            {
+                return;
+            }
+            var need = _p.Need[_r];
+            foreach (var d in _demandsOfTier[tier])
+            {
+                _served[d] = new Constraint[_p.Periods];
+                for (var t = 0; t < _p.Periods; t++)
+                {
+                    var served = _solver.MakeConstraint(_minimum * need[d], need[d], "");
                     _served[d][t] = served;
-                    foreach (var j in p.Reach[d])
+                    foreach (var j in _p.Reach[d])
                     {
-                        var x = solver.MakeNumVar(0, need[d], "");
+                        var x = _solver.MakeNumVar(0, need[d], "");
                         _x.Add((j, d, t, x));
                         served.SetCoefficient(x, 1);
                         Balance(j, t).SetCoefficient(x, 1);
                     }
                 }
             }
-            Tiers = [.. _demandsOfTier.Keys.Order()];
+        }
 
-            // Stock balance per point and period: handed out + carried on ≤ arriving + carried in.
-            Constraint Balance(int j, int t)
+        /// <summary>Stock balance per point and period: handed out + carried on ≤ arriving + carried in.</summary>
+        private Constraint Balance(int j, int t)
+        {
+            if (_balance[j] is null)
             {
-                if (balance[j] is null)
+                var balance = _balance[j] = new Constraint[_p.Periods];
+                var carry = new Variable?[_p.Periods];
+                for (var s = 0; s < _p.Periods; s++)
                 {
-                    balance[j] = new Constraint[p.Periods];
-                    carry[j] = new Variable[p.Periods];
-                    for (var s = 0; s < p.Periods; s++)
+                    balance[s] = _solver.MakeConstraint(double.NegativeInfinity, _p.Supply[_r][j][s], "");
+                    if (_p.Options.CarryOver && s + 1 < _p.Periods)
                     {
-                        balance[j][s] = solver.MakeConstraint(double.NegativeInfinity, p.Supply[r][j][s], "");
-                        if (p.Options.CarryOver && s + 1 < p.Periods)
-                        {
-                            carry[j]![s] = solver.MakeNumVar(0, double.PositiveInfinity, "");
-                            balance[j][s]!.SetCoefficient(carry[j]![s], 1);
-                        }
-                        if (s > 0 && carry[j]![s - 1] is { } previous)
-                        {
-                            balance[j][s]!.SetCoefficient(previous, -1);
-                        }
+                        carry[s] = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+                        balance[s]!.SetCoefficient(carry[s], 1);
+                    }
+                    if (s > 0 && carry[s - 1] is { } previous)
+                    {
+                        balance[s]!.SetCoefficient(previous, -1);
                     }
                 }
-                return balance[j][t]!;
             }
+            return _balance[j]![t]!;
         }
 
         public int[] Tiers { get; }
 
+        public List<int> DemandsOf(int tier) => _demandsOfTier[tier];
+
         /// <summary>max z with Σ_j x[j,d,t] ≥ z × need[d] for tier k; then everyone in tier k keeps at least z − slack.</summary>
         public (Solver.ResultStatus, double, TimeSpan) MaxMin(int tier)
         {
+            Add(tier);
             var need = _p.Need[_r];
             var z = _solver.MakeNumVar(0, 1, "");
             var demands = _demandsOfTier[tier];
@@ -176,6 +227,7 @@ internal static class AllocationLp
         /// <summary>max Σ x over tier k; then that total is kept (less a relative slack) in later stages.</summary>
         public (Solver.ResultStatus, double, TimeSpan) MaxTotal(int tier)
         {
+            Add(tier);
             var objective = _solver.Objective();
             objective.Clear();
             var total = _solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity, "");
@@ -204,7 +256,7 @@ internal static class AllocationLp
                 served[d] = new double[_p.Periods];
             }
             var flows = new List<(int Point, int Demand, int Period, double Quantity)>();
-            if (failure is null)
+            if (failure is null && _solved)
             {
                 foreach (var (j, d, t, x) in _x)
                 {
@@ -233,6 +285,7 @@ internal static class AllocationLp
             _solver.SetTimeLimit((long)Math.Max(1, _p.Options.EffectiveTimeLimit.TotalMilliseconds));
             var clock = Stopwatch.StartNew();
             var status = _solver.Solve();
+            _solved = true;
             var value = status == Solver.ResultStatus.OPTIMAL ? _solver.Objective().Value() : double.NaN;
             return (status, value, clock.Elapsed);
         }

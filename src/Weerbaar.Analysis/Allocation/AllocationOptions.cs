@@ -19,5 +19,11 @@ public sealed record AllocationOptions(
     TimeSpan? TimeLimit = null,
     bool PeriodByPeriod = false)
 {
+    /// <summary>
+    /// Skip LPs whose answer a closed-form bound already gives (AllocationStockInReach, fully served tiers). Off only in
+    /// tests that compare the shortcuts with the plain LP path.
+    /// </summary>
+    internal bool Shortcuts { get; init; } = true;
+
     public TimeSpan EffectiveTimeLimit => TimeLimit ?? TimeSpan.FromSeconds(30);
 }

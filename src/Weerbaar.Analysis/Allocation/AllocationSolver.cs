@@ -72,21 +72,28 @@ public static class AllocationSolver
         {
             return (ProportionalAllocation.Solve(p, r), null);
         }
-        return p.Options.PeriodByPeriod && p.Periods > 1 ? PeriodByPeriod(p, r, tierOf) : SolveWhole(p, r, tierOf);
+        if (p.Options.PeriodByPeriod && p.Periods > 1)
+        {
+            var (a, firstWithout) = PeriodByPeriod(p, r, tierOf);
+            return (a, firstWithout is null ? null : MinimumMessage(firstWithout, r));
+        }
+        var (whole, without) = SolveWhole(p, r, tierOf);
+        return (whole, without ? MinimumMessage(p, r) : null);
     }
 
     /// <summary>
     /// Carry-over only flows forward, so period t can be solved once periods before it are fixed: each period is its own
     /// one-period model whose stock is the delivery plus what the previous period left at the point.
     /// </summary>
-    private static (ResourceAllocation, string?) PeriodByPeriod(AllocationProblem p, int r, int[] tierOf)
+    /// <returns>The answer, and the first period's model in which the minimum level was infeasible (null: none).</returns>
+    private static (ResourceAllocation, AllocationProblem?) PeriodByPeriod(AllocationProblem p, int r, int[] tierOf)
     {
         var served = Enumerable.Range(0, p.DemandCount).Select(_ => new double[p.Periods]).ToArray();
         var flows = new List<(int Point, int Demand, int Period, double Quantity)>();
         var stages = new List<AllocationStage>();
         var levels = new Dictionary<int, double>();
         var carried = new double[p.PointCount];
-        string? message = null;
+        AllocationProblem? withoutMinimum = null;
         string? failure = null;
         for (var t = 0; t < p.Periods; t++)
         {
@@ -101,8 +108,8 @@ public static class AllocationSolver
                 Need = p.Need,
                 Supply = supply,
             };
-            var (a, why) = SolveWhole(period, r, tierOf);
-            message ??= why;
+            var (a, without) = SolveWhole(period, r, tierOf);
+            withoutMinimum ??= without ? period : null;
             failure ??= a.Failure;
             stages.AddRange(a.Stages);
             foreach (var (tier, level) in a.Levels)
@@ -121,21 +128,29 @@ public static class AllocationSolver
                 carried[j] = p.Options.CarryOver ? Math.Max(0, supply[r][j][0] - used[j]) : 0;
             }
         }
-        return (new ResourceAllocation(served, flows, levels, stages, failure), message);
+        return (new ResourceAllocation(served, flows, levels, stages, failure), withoutMinimum);
     }
 
-    private static (ResourceAllocation, string?) SolveWhole(AllocationProblem p, int r, int[] tierOf)
+    /// <returns>The answer, and whether the minimum level was infeasible so it was solved without.</returns>
+    private static (ResourceAllocation, bool) SolveWhole(AllocationProblem p, int r, int[] tierOf)
     {
         var minimum = p.Options.MinimumServiceLevel;
-        if (AllocationClasses.Solve(p, r, tierOf, minimum) is { } solved)
+        var infeasible = minimum > 0 && p.Options.Shortcuts && AllocationStockInReach.MinimumInfeasible(p, r, minimum);
+        if (!infeasible && AllocationClasses.Solve(p, r, tierOf, minimum) is { } solved)
         {
-            return (solved, null);
+            return (solved, false);
         }
-        // The minimum cannot be met for everyone: the best universal level is the max-min over everyone without it.
+        return (AllocationClasses.Solve(p, r, tierOf, 0)!, true);
+    }
+
+    /// <summary>Why the minimum was dropped, with the best universal level: the max-min over everyone without it.</summary>
+    private static string MinimumMessage(AllocationProblem p, int r)
+    {
         var everyone = new int[p.DemandCount];
         Array.Fill(everyone, 1);
-        var best = AllocationClasses.Solve(p, r, everyone, 0, firstStageOnly: true)?.Levels.GetValueOrDefault(1) ?? 0;
-        var message = AllocationMessages.MinimumInfeasible(p.Input.Resources[r], minimum, best);
-        return (AllocationClasses.Solve(p, r, tierOf, 0)!, message);
+        var best = p.Options.Shortcuts && AllocationStockInReach.SomeoneWithout(p, r)
+            ? 0
+            : AllocationClasses.Solve(p, r, everyone, 0, firstStageOnly: true)?.Levels.GetValueOrDefault(1) ?? 0;
+        return AllocationMessages.MinimumInfeasible(p.Input.Resources[r], p.Options.MinimumServiceLevel, best);
     }
 }

@@ -29,7 +29,7 @@ public class AllocationHandSolvedTests
         Assert.Equal("Volledig bediend.", Cell(result, "zorg").Explanation);
         Assert.Equal("Beperkt door de voorraad: eerst ging tier 1 (zorgafhankelijk thuis) voor.", Cell(result, "overig").Explanation);
         Assert.Equal(40, result.Unmet("water"), 6);
-        Assert.Equal(4, result.Stages.Count); // max-min and total for each of the two tiers
+        Assert.Equal(3, result.Stages.Count); // max-min and total for each tier; tier 1 is served fully, so its total needs no LP
         Assert.All(result.Stages, s => Assert.Equal("OPTIMAL", s.SolverStatus));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Weerbaar.Web.Features.Accounts;
@@ -32,11 +33,16 @@ public static class AllocationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/allocation-plan", async Task<Results<Ok<AllocationPlanDto>, ProblemHttpResult>> (
-            string gemeentecode, AllocationPlanRequest request, ReferenceData reference, AllocationPlanStore store, HttpContext http, CancellationToken ct) =>
+            string gemeentecode, ReferenceData reference, AllocationPlanStore store, HttpContext http, CancellationToken ct) =>
         {
             if (reference.Gemeente(gemeentecode.ToUpperInvariant()) is not { } g)
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
+            }
+            var (request, refusal) = await BodyAsync(http, ct);
+            if (request is null)
+            {
+                return refusal!;
             }
             var (outcome, _) = await store.SaveAsync(g.Code, request, request.Version, http.User.Identity?.Name ?? "?", ct);
             return outcome switch
@@ -51,11 +57,14 @@ public static class AllocationEndpoints
         })
             .RequireAuthorization(Policies.GemeenteBewerken)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .Accepts<AllocationPlanRequest>("application/json")
             .WithName("SetAllocationPlan")
             .WithSummary("Sla het verdeelplan op. Met version wordt een verouderde versie geweigerd (409); zonder version wint de laatste. Met alleen een scenario (zonder resources) bepaalt het scenario de hulpmiddelen en het aantal periodes (typische duur, hoogstens 72 uur). Elke fout komt terug met het veld: scenario, periodes, beleid, minimum, afstand, hulpmiddelen, voorraad-{hulpmiddel}-{punt}, levering-{hulpmiddel}-{punt}, groepen, tier-{groep}, behoefte-{groep}-{hulpmiddel}.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/allocation", async Task<Results<Ok<AllocationResultDto>, ProblemHttpResult>> (string gemeentecode, AllocationRunner runner, CancellationToken ct) =>
@@ -67,6 +76,45 @@ public static class AllocationEndpoints
             .WithSummary("Verdeel de voorraad volgens het opgeslagen verdeelplan: de uitkomst van het gekozen beleid (tekort per groep, tier, periode en buurt, met per buurt, groep en hulpmiddel een verklaring in één zin) en de drie beleidsregels naast elkaar (onvervulde behoefte per tier en Gini per hulpmiddel). Slaat niets op.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    /// <summary>The plan as sent, read with a size limit of its own (not every server enforces the endpoint's); null with the refusal otherwise.</summary>
+    private static async Task<(AllocationPlanRequest? Request, ProblemHttpResult? Refusal)> BodyAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem("Stuur het verdeelplan als JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType, title: ApiConventions.DutchTitle(415)));
+        }
+        var tooLarge = TypedResults.Problem($"Het verdeelplan is groter dan {MaxBodyBytes / 1024} kB; zo groot kan een plan niet zijn. Er is niets opgeslagen.",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413));
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, tooLarge);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return (null, tooLarge);
+            }
+        }
+        try
+        {
+            var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            return JsonSerializer.Deserialize<AllocationPlanRequest>(buffer.ToArray(), options) is { } request
+                ? (request, null)
+                : (null, BadJson("De inhoud is leeg."));
+        }
+        catch (JsonException e)
+        {
+            return (null, BadJson($"Dit is geen geldig verdeelplan in JSON ({e.Path}): getallen moeten eindige JSON-getallen zijn, lijsten lijsten. Er is niets opgeslagen."));
+        }
+
+        static ProblemHttpResult BadJson(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
     }
 
     private static ProblemHttpResult Invalid(IReadOnlyList<FieldError> errors)

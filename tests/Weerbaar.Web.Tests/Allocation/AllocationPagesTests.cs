@@ -117,7 +117,7 @@ public abstract class AllocationPagesTests(AppFixture fixture)
         Assert.Contains("Verdeling berekenen", before, StringComparison.Ordinal);
         Assert.DoesNotContain("Beleidsregels naast elkaar", before, StringComparison.Ordinal);
 
-        var api = await (await coordinator.PostAsync($"/api/v1/gemeenten/{g}/allocation", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var api = await (await coordinator.GetAsync($"/api/v1/gemeenten/{g}/allocation")).Content.ReadFromJsonAsync<JsonElement>();
         var html = WebUtility.HtmlDecode(await coordinator.GetStringAsync(url + "?bereken=ja"));
         Assert.Contains(api.GetProperty("message").GetString()!, html, StringComparison.Ordinal);
         Assert.Contains("Beleidsregels naast elkaar", html, StringComparison.Ordinal);

@@ -67,13 +67,13 @@ public static class AllocationEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapPost("/allocation", async Task<Results<Ok<AllocationResultDto>, ProblemHttpResult>> (string gemeentecode, AllocationRunner runner, CancellationToken ct) =>
+        api.MapGet("/allocation", async Task<Results<Ok<AllocationResultDto>, ProblemHttpResult>> (string gemeentecode, AllocationRunner runner, CancellationToken ct) =>
             await runner.RunAsync(gemeentecode, ct) is { } run
                 ? TypedResults.Ok(AllocationDtoMapping.ToDto(run))
                 : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .RequireAuthorization(Policies.GemeenteLezen)
             .WithName("RunAllocation")
-            .WithSummary("Verdeel de voorraad volgens het opgeslagen verdeelplan: de uitkomst van het gekozen beleid (tekort per groep, tier, periode en buurt, met per buurt, groep en hulpmiddel een verklaring in één zin) en de drie beleidsregels naast elkaar (onvervulde behoefte per tier en Gini per hulpmiddel). Slaat niets op.")
+            .WithSummary("Verdeel de voorraad volgens het opgeslagen verdeelplan: de uitkomst van het gekozen beleid (tekort per groep, tier, periode en buurt, met per buurt, groep en hulpmiddel een verklaring in één zin) en de drie beleidsregels naast elkaar (onvervulde behoefte per tier en Gini per hulpmiddel). Slaat niets op; rekent bij elke aanroep opnieuw.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -35,7 +35,11 @@ public abstract class AllocationApiTests(AppFixture fixture)
             var at = await db.BuurtPoints.Where(p => p.BuurtCode.StartsWith(prefix)).OrderBy(p => p.BuurtCode).Take(2).ToListAsync();
             var points = at.Select((p, i) => new Noodsteunpunt
             {
-                GemeenteCode = gemeente, Name = $"Noodsteunpunt {i + 1} (test)", Latitude = p.Latitude, Longitude = p.Longitude, UpdatedBy = "test",
+                GemeenteCode = gemeente,
+                Name = $"Noodsteunpunt {i + 1} (test)",
+                Latitude = p.Latitude,
+                Longitude = p.Longitude,
+                UpdatedBy = "test",
             }).ToList();
             db.Noodsteunpunten.AddRange(points);
             db.Noodsteunpunten.Add(new Noodsteunpunt { GemeenteCode = gemeente, Name = "Noodsteunpunt zonder plek (test)", UpdatedBy = "test" });
@@ -67,7 +71,12 @@ public abstract class AllocationApiTests(AppFixture fixture)
 
         var plan = new
         {
-            version = 0, periods = 8, policy = "max-min", minimumServiceLevel = 0.25, maxDistanceMeters = 1500.0, carryOver = false,
+            version = 0,
+            periods = 8,
+            policy = "max-min",
+            minimumServiceLevel = 0.25,
+            maxDistanceMeters = 1500.0,
+            carryOver = false,
             resources = new[]
             {
                 new { code = "drinkwater", stock = new[] { new { point = points[0].ToString(), initial = 1000.0, deliveries = new[] { 0.0, 200, 0, 300 } } } },
@@ -114,7 +123,12 @@ public abstract class AllocationApiTests(AppFixture fixture)
 
         var bad = await coordinator.PutAsJsonAsync(PlanUrl(g), new
         {
-            version = 0, scenario = "bestaat-niet", periods = 1_000_000_000, policy = "willekeurig", minimumServiceLevel = 2.0, maxDistanceMeters = -5.0,
+            version = 0,
+            scenario = "bestaat-niet",
+            periods = 1_000_000_000,
+            policy = "willekeurig",
+            minimumServiceLevel = 2.0,
+            maxDistanceMeters = -5.0,
             resources = new object[]
             {
                 new { code = "drinkwater", stock = new object[]
@@ -195,8 +209,13 @@ public abstract class AllocationApiTests(AppFixture fixture)
         {
             db.OwnScenarios.Add(new OwnScenario
             {
-                GemeenteCode = g, Code = "eigen-dijkdoorbraak-test", Name = "Dijkdoorbraak (test)", Description = "Test", TypicalDurationHours = 20,
-                ScarceResources = ["opvang", "vervoer"], UpdatedBy = "test",
+                GemeenteCode = g,
+                Code = "eigen-dijkdoorbraak-test",
+                Name = "Dijkdoorbraak (test)",
+                Description = "Test",
+                TypicalDurationHours = 20,
+                ScarceResources = ["opvang", "vervoer"],
+                UpdatedBy = "test",
             });
             return await db.SaveChangesAsync();
         });
@@ -245,7 +264,8 @@ public abstract class AllocationApiTests(AppFixture fixture)
         // and part of tier 2, nothing of tier 4. A 10 km reach puts every buurt within reach of both points.
         var saved = await coordinator.PutAsJsonAsync(PlanUrl(g), new
         {
-            periods = 4, maxDistanceMeters = 10_000.0,
+            periods = 4,
+            maxDistanceMeters = 10_000.0,
             resources = new[] { new { code = "drinkwater", stock = points.Select(p => new { point = p.ToString(), initial = 2000.0, deliveries = new[] { 0.0, 1000, 1000, 1000 } }).ToArray() } },
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);

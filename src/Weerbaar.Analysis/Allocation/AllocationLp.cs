@@ -89,7 +89,8 @@ internal static class AllocationLp
         private readonly HashSet<int> _added = [];
 
         /// <summary>False until the first LP ran: every stage was skipped, so nothing reached anyone.</summary>
-        private bool _solved;
+        // The flows of the last stage that ended optimal: what a failed later stage falls back to.
+        private List<(int Point, int Demand, int Period, double Quantity)> _lastOptimal = [];
 
         /// <summary>Changing the model drops GLOP's solution, so a stage's fixing waits until the next stage starts.</summary>
         private readonly List<Action> _pending = [];
@@ -255,19 +256,7 @@ internal static class AllocationLp
             {
                 served[d] = new double[_p.Periods];
             }
-            var flows = new List<(int Point, int Demand, int Period, double Quantity)>();
-            if (failure is null && _solved)
-            {
-                foreach (var (j, d, t, x) in _x)
-                {
-                    var q = x.SolutionValue();
-                    if (q > 0)
-                    {
-                        flows.Add((j, d, t, q));
-                    }
-                }
-            }
-            flows = AllocationLimits.Within(_p, _r, flows);
+            var flows = AllocationLimits.Within(_p, _r, _lastOptimal);
             foreach (var (_, d, t, q) in flows)
             {
                 served[d][t] += q;
@@ -285,7 +274,10 @@ internal static class AllocationLp
             _solver.SetTimeLimit((long)Math.Max(1, _p.Options.EffectiveTimeLimit.TotalMilliseconds));
             var clock = Stopwatch.StartNew();
             var status = _solver.Solve();
-            _solved = true;
+            if (status == Solver.ResultStatus.OPTIMAL)
+            {
+                _lastOptimal = [.. _x.Select(v => (v.Point, v.Demand, v.Period, v.X.SolutionValue())).Where(f => f.Item4 > 0)];
+            }
             var value = status == Solver.ResultStatus.OPTIMAL ? _solver.Objective().Value() : double.NaN;
             return (status, value, clock.Elapsed);
         }

@@ -24,8 +24,9 @@ internal static class AllocationMessages
             + "Daarom is zonder minimumniveau verdeeld.";
 
     public static string StageFailed(AllocationResource resource, int tier, string step, string status)
-        => $"De berekening voor {resource.Name} ({(tier == 0 ? "iedereen" : $"tier {tier}")}, stap {step}) gaf geen optimale oplossing ({status}); "
-            + "probeer een ruimere tijdslimiet.";
+        => $"De berekening voor {resource.Name} ({(tier == 0 ? "iedereen" : $"tier {tier}")}, stap {step}) gaf geen optimale oplossing ({status}). "
+            + "De verdeling is die van de laatste stap die wel optimaal was: de tiers daarvoor houden hun niveau, de rest kan beter. "
+            + "Probeer een ruimere tijdslimiet.";
 
     public static string Describe(AllocationPolicy policy, IEnumerable<(AllocationResource Resource, double Need, double Served)> totals)
         => PolicyName(policy) + ": bediend "

@@ -12,10 +12,3 @@ public sealed record BudgetYear(int Year, decimal OneOff, decimal Structural, de
     /// <summary>True when the begroting does not cover the plan.</summary>
     public bool HasShortfall => Shortfall > 0;
 }
-
-/// <summary>Planned spending of one pillar in one year.</summary>
-public sealed record PillarBudgetYear(string Pillar, int Year, decimal OneOff, decimal Structural)
-{
-    /// <summary>One-off plus structural.</summary>
-    public decimal Total => OneOff + Structural;
-}

@@ -12,6 +12,3 @@ public sealed record MonthCapacity(DateOnly Month, double PlannedFte, double Ava
     /// <summary>True when more is planned than available (beyond rounding).</summary>
     public bool IsOverAllocated => OverBy > CapacityPlan.Tolerance;
 }
-
-/// <summary>One action's average FTE in a month.</summary>
-public sealed record ActionLoad(string ActionId, string Name, double Fte);

@@ -50,7 +50,7 @@ public static class PriorityEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/priority-weights", async Task<Results<Ok<PriorityWeightsDto>, ProblemHttpResult>> (string gemeentecode, ScenarioPriorityService priority, CancellationToken ct) =>
-            await priority.ComputeAsync(gemeentecode, ct) is { } report ? TypedResults.Ok(WeightsDto(report)) : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
+            await priority.WeightsAsync(gemeentecode, ct) is { } state ? TypedResults.Ok(WeightsDto(state)) : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .RequireAuthorization(Policies.GemeenteLezen)
             .WithName("GetScenarioPriorityWeights")
             .WithSummary("De gewichten van kans, impact en onvoorbereidheid, met de consistentieratio als ze uit paarsgewijze vergelijking (AHP) komen.")
@@ -89,7 +89,7 @@ public static class PriorityEndpoints
                 AssumptionsOutcome.Conflict c => TypedResults.Problem(
                     $"{c.UpdatedBy} heeft de gewichten intussen gewijzigd; haal ze opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
                     statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
-                _ => TypedResults.Ok(WeightsDto((await priority.ComputeAsync(gemeente.Code, ct))!)),
+                _ => TypedResults.Ok(WeightsDto((await priority.WeightsAsync(gemeente.Code, ct))!)),
             };
         })
             .RequireAuthorization(Policies.GemeenteBewerken)
@@ -110,16 +110,16 @@ public static class PriorityEndpoints
         => TypedResults.Problem(ApiConventions.ValidationProblem("De gewichten zijn niet opgeslagen.",
             new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToList() }));
 
-    public static PriorityWeightsDto WeightsDto(ScenarioPriorityReport r)
+    public static PriorityWeightsDto WeightsDto(PriorityWeightsState r)
     {
         var central = r.Weights.Central();
-        return new PriorityWeightsDto(r.Weights.Method, r.WeightsVersion,
+        return new PriorityWeightsDto(r.Weights.Method, r.Version,
             [.. r.Weights.Weights.Select((w, c) => new WeightDto(ScenarioPriority.CriterionIds[c], ScenarioPriority.CriterionNames[c], w.Low, w.High, central[c]))],
             r.Weights.Pairwise, r.Ahp?.ConsistencyRatio, r.Ahp?.Warning, PriorityWeights.Source);
     }
 
     public static PriorityDto ToDto(ScenarioPriorityReport r) => new(
-        r.Gemeente.Code, r.MethodVersion, WeightsDto(r),
+        r.Gemeente.Code, r.MethodVersion, WeightsDto(r.Weighting),
         [.. r.Rows.Select((row, i) => new PriorityRowDto(row.Rank, row.Code, row.Name, row.Own, row.Risk.Likelihood.ToString(), row.Risk.EndClass.Label,
             row.Risk.RiskScore.Mean, row.Preparedness, [.. row.Parts.Select(p => new PreparednessPartDto(p.Id, p.Label, p.Value, p.Source))],
             row.Values, row.Score, r.Smaa?.RankAcceptability[i]))],

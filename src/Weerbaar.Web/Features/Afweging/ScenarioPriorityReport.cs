@@ -14,19 +14,18 @@ public sealed record PriorityRow(
     string Code, string Name, bool Own, ScenarioRisk Risk, IReadOnlyList<PreparednessPart> Parts, double? Preparedness,
     IReadOnlyList<double> Values, double Score, int Rank);
 
+/// <summary>A gemeente's priority weights as stored (or the defaults, version 0), with AHP's consistency when they came from it.</summary>
+public sealed record PriorityWeightsState(
+    GemeenteInfo Gemeente, PriorityWeights Weights, int Version, string? UpdatedBy, DateTimeOffset? UpdatedAt, AhpResult? Ahp);
+
 /// <summary>Everything the priority page and API show for one gemeente.</summary>
 /// <param name="Rows">Assessed scenarios, highest priority first.</param>
 /// <param name="NotAssessed">Scenarios without a (valid) assessment: they take no part.</param>
 /// <param name="Smaa">Rank acceptabilities; null with fewer than two assessed scenarios.</param>
 /// <param name="Sensitivity">Per weight where the top changes; null with fewer than two assessed scenarios.</param>
 public sealed record ScenarioPriorityReport(
-    GemeenteInfo Gemeente,
     string MethodVersion,
-    PriorityWeights Weights,
-    int WeightsVersion,
-    string? WeightsUpdatedBy,
-    DateTimeOffset? WeightsUpdatedAt,
-    AhpResult? Ahp,
+    PriorityWeightsState Weighting,
     IReadOnlyList<PriorityRow> Rows,
     IReadOnlyList<(string Code, string Name)> NotAssessed,
     IReadOnlyList<AssessmentError> Errors,
@@ -34,6 +33,10 @@ public sealed record ScenarioPriorityReport(
     IReadOnlyList<WeightSensitivity>? Sensitivity,
     string? ScanRoundName)
 {
+    public GemeenteInfo Gemeente => Weighting.Gemeente;
+
+    public PriorityWeights Weights => Weighting.Weights;
+
     public const int Samples = 10_000;
     public const ulong Seed = 2026;
 

@@ -15,19 +15,30 @@ namespace Weerbaar.Web.Features.Afweging;
 public sealed class ScenarioPriorityService(
     AppDbContext db, ReferenceData reference, RiskOverview risks, ScanPositionService positions, NoodsteunpuntCoverage coverage)
 {
-    /// <summary>Null when the gemeente is unknown.</summary>
-    public async Task<ScenarioPriorityReport?> ComputeAsync(string gemeentecode, CancellationToken ct)
+    /// <summary>The weights alone, without scoring anything; null when the gemeente is unknown.</summary>
+    public async Task<PriorityWeightsState?> WeightsAsync(string gemeentecode, CancellationToken ct)
     {
         if (reference.Gemeente(gemeentecode.ToUpperInvariant()) is not { } gemeente)
         {
             return null;
         }
-        var risk = await risks.ForGemeenteAsync(gemeente.Code, ct);
-        var position = await positions.ComputeAsync(gemeente.Code, null, ct);
-        var reach = (await coverage.ForGemeenteAsync(gemeente.Code, ct))?.Result.ShareNotSelfReliantCovered;
         var settings = await db.PriorityWeights.AsNoTracking().FirstOrDefaultAsync(w => w.GemeenteCode == gemeente.Code, ct);
         var weights = settings is null ? PriorityWeights.Default : PriorityWeights.FromJson(settings.WeightsJson);
         var ahp = weights.Pairwise is { } pairwise ? Ahp.Compute(PriorityWeights.Matrix(pairwise)) : null;
+        return new PriorityWeightsState(gemeente, weights, settings?.Version ?? 0, settings?.UpdatedBy, settings?.UpdatedAt, ahp);
+    }
+
+    /// <summary>Null when the gemeente is unknown.</summary>
+    public async Task<ScenarioPriorityReport?> ComputeAsync(string gemeentecode, CancellationToken ct)
+    {
+        if (await WeightsAsync(gemeentecode, ct) is not { } state)
+        {
+            return null;
+        }
+        var (gemeente, weights) = (state.Gemeente, state.Weights);
+        var risk = await risks.ForGemeenteAsync(gemeente.Code, ct);
+        var position = await positions.ComputeAsync(gemeente.Code, null, ct);
+        var reach = (await coverage.ForGemeenteAsync(gemeente.Code, ct))?.Result.ShareNotSelfReliantCovered;
         var central = weights.Central();
 
         var rows = new List<(string Code, string Name, bool Own, ScenarioRisk Risk, List<PreparednessPart> Parts, double? Preparedness, PriorityScenario Scenario)>();
@@ -61,7 +72,7 @@ public sealed class ScenarioPriorityService(
             sensitivity = Sensitivity.Analyse([.. scored.Select(x => (IReadOnlyList<double>)x.Values)], central);
         }
         var notAssessed = risk.Unassessed.Select(s => (s.Code, s.Name)).ToList();
-        return new ScenarioPriorityReport(gemeente, risk.MethodVersion, weights, settings?.Version ?? 0, settings?.UpdatedBy, settings?.UpdatedAt, ahp,
+        return new ScenarioPriorityReport(risk.MethodVersion, state,
             result, notAssessed, risk.Errors, smaa, sensitivity, position?.RoundName);
     }
 

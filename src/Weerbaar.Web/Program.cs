@@ -12,6 +12,7 @@ using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
+using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scenarios;
@@ -58,6 +59,7 @@ services.AddFoto();
 services.AddScenarios();
 services.AddRiskAssessments();
 services.AddAfweging();
+services.AddProgramme();
 services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>

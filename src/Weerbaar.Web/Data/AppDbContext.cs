@@ -11,6 +11,7 @@ using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
+using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Mail;
 using Weerbaar.Web.Features.Scan.OpenAnswers;
@@ -64,6 +65,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<PriorityWeightSettings> PriorityWeights => Set<PriorityWeightSettings>();
     public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
     public DbSet<AllocationPlan> AllocationPlans => Set<AllocationPlan>();
+    public DbSet<GemeenteProgramme> Programmes => Set<GemeenteProgramme>();
+    public DbSet<ProgrammeAction> ProgrammeActions => Set<ProgrammeAction>();
+    public DbSet<ActionStatusUpdate> ActionStatusUpdates => Set<ActionStatusUpdate>();
+    public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
+    public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -367,6 +373,78 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(p => p.GemeenteCode).HasMaxLength(6);
             e.Property(p => p.UpdatedBy).HasMaxLength(256);
             e.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<GemeenteProgramme>(e =>
+        {
+            e.ToTable("Programmes");
+            e.HasKey(p => p.GemeenteCode);
+            e.Property(p => p.GemeenteCode).HasMaxLength(6);
+            e.Property(p => p.Name).HasMaxLength(GemeenteProgramme.MaxName);
+            e.Property(p => p.Regisseur).HasMaxLength(GemeenteProgramme.MaxName);
+            e.Property(p => p.RegisseurDepartment).HasMaxLength(GemeenteProgramme.MaxName);
+            e.Property(p => p.DigestEmail).HasMaxLength(256);
+            e.Property(p => p.Background).HasMaxLength(GemeenteProgramme.MaxText);
+            e.Property(p => p.Goals).HasMaxLength(GemeenteProgramme.MaxText);
+            e.Property(p => p.Risks).HasMaxLength(GemeenteProgramme.MaxText);
+            e.Property(p => p.UpdatedBy).HasMaxLength(256);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Property(p => p.Budget).HasConversion(JsonConversions.List<BudgetLine>()).Metadata.SetValueComparer(JsonConversions.ListComparer<BudgetLine>());
+        });
+        builder.Entity<ProgrammeAction>(e =>
+        {
+            e.Property(a => a.GemeenteCode).HasMaxLength(6);
+            e.Property(a => a.Title).HasMaxLength(ProgrammeAction.MaxTitle);
+            e.Property(a => a.Description).HasMaxLength(ProgrammeAction.MaxText);
+            e.Property(a => a.Pillar).HasMaxLength(8);
+            e.Property(a => a.Phase).HasMaxLength(40);
+            e.Property(a => a.MeasureCode).HasMaxLength(80);
+            e.Property(a => a.GapKind).HasMaxLength(40);
+            e.Property(a => a.GapReference).HasMaxLength(80);
+            e.Property(a => a.GapDescription).HasMaxLength(2000);
+            e.Property(a => a.OwnerDepartment).HasMaxLength(ProgrammeAction.MaxName);
+            e.Property(a => a.OwnerPerson).HasMaxLength(ProgrammeAction.MaxName);
+            e.Property(a => a.Status).HasMaxLength(20);
+            e.Property(a => a.CreatedBy).HasMaxLength(256);
+            e.Property(a => a.UpdatedBy).HasMaxLength(256);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.Raci).HasConversion(JsonConversions.List<RaciEntry>()).Metadata.SetValueComparer(JsonConversions.ListComparer<RaciEntry>());
+            e.Property(a => a.Partners).HasConversion(JsonConversions.List<string>()).Metadata.SetValueComparer(JsonConversions.ListComparer<string>());
+            e.Property(a => a.Dependencies).HasConversion(JsonConversions.List<ActionDependency>()).Metadata.SetValueComparer(JsonConversions.ListComparer<ActionDependency>());
+            e.Property(a => a.Milestones).HasConversion(JsonConversions.List<ActionMilestone>()).Metadata.SetValueComparer(JsonConversions.ListComparer<ActionMilestone>());
+            e.Ignore(a => a.Label);
+            e.HasIndex(a => new { a.GemeenteCode, a.Number }).IsUnique();
+            e.HasIndex(a => new { a.GemeenteCode, a.Deadline });
+        });
+        builder.Entity<ActionStatusUpdate>(e =>
+        {
+            e.ToTable("ProgrammeActionUpdates");
+            e.Property(u => u.GemeenteCode).HasMaxLength(6);
+            e.Property(u => u.Status).HasMaxLength(20);
+            e.Property(u => u.Note).HasMaxLength(ActionStatusUpdate.MaxText);
+            e.Property(u => u.Evidence).HasMaxLength(ActionStatusUpdate.MaxText);
+            e.Property(u => u.RecordedBy).HasMaxLength(256);
+            e.HasOne<ProgrammeAction>().WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(u => new { u.GemeenteCode, u.ActionId, u.Date });
+        });
+        builder.Entity<PartnerAgreement>(e =>
+        {
+            e.Property(a => a.GemeenteCode).HasMaxLength(6);
+            e.Property(a => a.Partner).HasMaxLength(PartnerAgreement.MaxName);
+            e.Property(a => a.Subject).HasMaxLength(PartnerAgreement.MaxText);
+            e.Property(a => a.Contact).HasMaxLength(PartnerAgreement.MaxName);
+            e.Property(a => a.UpdatedBy).HasMaxLength(256);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.ActionNumbers).HasConversion(JsonConversions.List<int>()).Metadata.SetValueComparer(JsonConversions.ListComparer<int>());
+            e.HasIndex(a => new { a.GemeenteCode, a.ReviewDate });
+        });
+        builder.Entity<ProgrammeReview>(e =>
+        {
+            e.Property(r => r.GemeenteCode).HasMaxLength(6);
+            e.Property(r => r.Period).HasMaxLength(40);
+            e.Property(r => r.Summary).HasMaxLength(ProgrammeReview.MaxText);
+            e.Property(r => r.RecordedBy).HasMaxLength(256);
+            e.HasIndex(r => new { r.GemeenteCode, r.Number }).IsUnique();
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

@@ -69,7 +69,7 @@ public static class AllocationPlanForm
             {
                 return null;
             }
-            if (ParseDutch(text) is { } value)
+            if (Shared.DutchInput.Number(text) is { } value)
             {
                 return value;
             }
@@ -87,7 +87,7 @@ public static class AllocationPlanForm
                 var list = typed.GetValueOrDefault(Deliveries(code, p.Id))?.Trim() ?? "";
                 foreach (var part in list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (ParseDutch(part) is { } d)
+                    if (Shared.DutchInput.Number(part) is { } d)
                     {
                         deliveries.Add(d);
                     }
@@ -145,15 +145,6 @@ public static class AllocationPlanForm
         var request = new AllocationPlanRequest(version, typed.GetValueOrDefault("scenario"), periods, typed.GetValueOrDefault("beleid"),
             minimum / 100, distance, typed.GetValueOrDefault("doorschuiven") == "ja", resources, groups);
         return (request, errors, typed);
-    }
-
-    /// <summary>"1.250,5", "1250,5" and "1250.5" all read as 1250.5; a dot alone followed by three digits is a thousands separator.</summary>
-    public static double? ParseDutch(string text)
-    {
-        var t = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-        t = t.Contains(',', StringComparison.Ordinal) ? t.Replace(".", "", StringComparison.Ordinal).Replace(',', '.')
-            : System.Text.RegularExpressions.Regex.IsMatch(t, @"^-?\d{1,3}(\.\d{3})+$") ? t.Replace(".", "", StringComparison.Ordinal) : t;
-        return double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
     }
 
     private static string Short(string text) => text.Length > 30 ? text[..30] + "…" : text;

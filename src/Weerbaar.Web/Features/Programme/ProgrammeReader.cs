@@ -18,7 +18,7 @@ public sealed class ProgrammeReader(AppDbContext db, TimeProvider clock)
     public async Task<ProgrammeView> LoadAsync(string gemeenteCode, CancellationToken ct)
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.GemeenteCode == gemeenteCode, ct)
-            ?? Default(gemeenteCode, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+            ?? Default(gemeenteCode, Shared.Format.Today(clock));
         var actions = await db.ProgrammeActions.AsNoTracking().Where(a => a.GemeenteCode == gemeenteCode).OrderBy(a => a.Number).ToListAsync(ct);
         return new ProgrammeView(programme, actions);
     }

@@ -125,6 +125,7 @@ app.MapSiting();
 app.MapScenarioEndpoints();
 app.MapRiskAssessmentEndpoints();
 app.MapDecisionRecordEndpoints();
+app.MapProgrammeEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

@@ -11,7 +11,7 @@ public sealed class ProgrammeAction : ITenantOwned
 
     public Guid Id { get; set; }
     public required string GemeenteCode { get; set; }
-    /// <summary>1, 2, … per gemeente, shown as "A-1"; never reused.</summary>
+    /// <summary>1, 2, … per gemeente, shown as "A-1": one more than the highest existing number.</summary>
     public int Number { get; set; }
     public required string Title { get; set; }
     public string? Description { get; set; }

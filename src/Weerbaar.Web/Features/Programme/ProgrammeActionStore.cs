@@ -96,6 +96,14 @@ public sealed class ProgrammeActionStore(AppDbContext db, MeasuresCatalogue cata
             return new ProgrammeActionOutcome.HasDependents(dependents);
         }
         db.ProgrammeActions.Remove(row);
+        // Agreements keep serving the other actions; the number may later belong to a new action.
+        foreach (var agreement in await db.PartnerAgreements.Where(p => p.GemeenteCode == gemeenteCode).ToListAsync(ct))
+        {
+            if (agreement.ActionNumbers.Contains(number))
+            {
+                agreement.ActionNumbers = [.. agreement.ActionNumbers.Where(n => n != number)];
+            }
+        }
         try
         {
             await db.SaveChangesAsync(ct);

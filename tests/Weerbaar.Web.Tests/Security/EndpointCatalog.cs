@@ -16,6 +16,7 @@ public sealed partial record EndpointCase(string Pattern, string Method, bool Is
         "gemeentecode" => gemeentecode,
         "documentname" => "v1",
         "code" => "404",
+        "number" => "1",
         "token" => "onbekende-token",
         _ => "00000000-0000-0000-0000-000000000000",
     });

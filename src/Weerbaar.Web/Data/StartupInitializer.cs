@@ -33,6 +33,7 @@ public static class StartupInitializer
         {
             await DemoSeeder.SeedAsync(users, clock, Console.Out);
             await DemoSeeder.SeedRoundAsync(db, sp.GetRequiredService<InstrumentCatalog>(), sp.GetRequiredService<ReferenceData>(), clock);
+            await Features.Programme.DemoProgramme.SeedAsync(db, sp.GetRequiredService<Features.Programme.MeasuresCatalogue>(), clock);
         }
     }
 

@@ -183,6 +183,31 @@ public abstract class ProgrammePagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_demo_programme_is_a_valid_plan_and_seeds_once()
+    {
+        var catalogue = MeasuresCatalogue.LoadNewest();
+        await App.WithDbAsync(async db => { await DemoProgramme.SeedAsync(db, catalogue, TimeProvider.System); await DemoProgramme.SeedAsync(db, catalogue, TimeProvider.System); return 0; });
+        var (programme, actions) = await App.WithDbAsync(async db => (
+            await db.Programmes.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.GemeenteCode == DemoProgramme.Gemeente),
+            await db.ProgrammeActions.IgnoreQueryFilters().AsNoTracking().Where(a => a.GemeenteCode == DemoProgramme.Gemeente).OrderBy(a => a.Number).ToListAsync()));
+        Assert.Equal(10, actions.Count);
+        var plan = ProgrammePlanning.Compute(programme, actions);
+        Assert.Null(plan.Problem);
+        Assert.NotEmpty(plan.Schedule!.CriticalPaths);
+        // Every demo action would pass the form's validation as it stands.
+        foreach (var a in actions)
+        {
+            var input = new ProgrammeActionInput(a.Title, a.Description, a.Pillar, a.Phase, a.MeasureCode, a.GapKind, a.GapReference, a.GapDescription,
+                a.OwnerDepartment, a.OwnerPerson, a.OwnerIsSocialDomain, a.Raci, a.Partners, a.OneOffBudget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                a.StructuralBudgetPerYear.ToString(System.Globalization.CultureInfo.InvariantCulture), a.FtePerMonth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                a.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                a.Dependencies, a.Milestones);
+            var copy = new ProgrammeAction { GemeenteCode = a.GemeenteCode, Number = a.Number, Title = "", Pillar = "", Phase = "", OwnerDepartment = "", CreatedBy = "", UpdatedBy = "" };
+            Assert.Empty(ProgrammeActionValidator.Apply(copy, input, catalogue, programme, actions));
+        }
+    }
+
+    [Fact]
     public async Task The_settings_form_saves_the_begroting_and_refuses_a_bad_line()
     {
         var coordinator = await App.UserAsync(Roles.Coordinator, Forms);

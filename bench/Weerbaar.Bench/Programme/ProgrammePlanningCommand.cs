@@ -154,20 +154,35 @@ public static class ProgrammePlanningCommand
             }
             actions.Add(new ProgrammeAction
             {
-                GemeenteCode = Gemeente, Number = n, Title = $"Actie {n}: maatregel voor de weerbaarheid van de gemeente", Pillar = pillars[random.Next(pillars.Length)],
-                Phase = "koude-fase", OwnerDepartment = "Openbare orde en veiligheid", StartDate = from, Deadline = deadline,
-                FtePerMonth = Math.Round(0.1 + (random.NextDouble() * 0.9), 2), OneOffBudget = random.Next(0, 50) * 1_000m, StructuralBudgetPerYear = random.Next(0, 10) * 1_000m,
+                GemeenteCode = Gemeente,
+                Number = n,
+                Title = $"Actie {n}: maatregel voor de weerbaarheid van de gemeente",
+                Pillar = pillars[random.Next(pillars.Length)],
+                Phase = "koude-fase",
+                OwnerDepartment = "Openbare orde en veiligheid",
+                StartDate = from,
+                Deadline = deadline,
+                FtePerMonth = Math.Round(0.1 + (random.NextDouble() * 0.9), 2),
+                OneOffBudget = random.Next(0, 50) * 1_000m,
+                StructuralBudgetPerYear = random.Next(0, 10) * 1_000m,
                 Dependencies = dependencies,
                 Milestones = random.Next(3) == 0 ? [new ActionMilestone("Tussenresultaat", from.AddDays((deadline.DayNumber - from.DayNumber) / 2))] : [],
-                Version = 1, CreatedBy = "bench", UpdatedBy = "bench",
+                Version = 1,
+                CreatedBy = "bench",
+                UpdatedBy = "bench",
             });
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var programme = new GemeenteProgramme
         {
-            GemeenteCode = Gemeente, Name = "Programma weerbaarheid (bench)", StartDate = start, AvailableFte = 6,
-            Budget = [new BudgetLine(2027, 1_500_000), new BudgetLine(2028, 1_000_000), new BudgetLine(2029, 600_000)], Version = 1, UpdatedBy = "bench",
+            GemeenteCode = Gemeente,
+            Name = "Programma weerbaarheid (bench)",
+            StartDate = start,
+            AvailableFte = 6,
+            Budget = [new BudgetLine(2027, 1_500_000), new BudgetLine(2028, 1_000_000), new BudgetLine(2029, 600_000)],
+            Version = 1,
+            UpdatedBy = "bench",
         };
         db.Programmes.Add(programme);
         db.ProgrammeActions.AddRange(actions);

@@ -18,13 +18,30 @@ public sealed class ProgrammePlanningTests(AppAndBrowserFixture fixture) : Brows
         await db.Programmes.IgnoreQueryFilters().Where(p => p.GemeenteCode == Gemeente).ExecuteDeleteAsync();
         db.Programmes.Add(new GemeenteProgramme
         {
-            GemeenteCode = Gemeente, Name = "Programma weerbaarheid Coevorden", StartDate = new DateOnly(2027, 1, 1), AvailableFte = 1.5,
-            Budget = [new BudgetLine(2027, 80_000)], Version = 1, UpdatedBy = "e2e",
+            GemeenteCode = Gemeente,
+            Name = "Programma weerbaarheid Coevorden",
+            StartDate = new DateOnly(2027, 1, 1),
+            AvailableFte = 1.5,
+            Budget = [new BudgetLine(2027, 80_000)],
+            Version = 1,
+            UpdatedBy = "e2e",
         });
         ProgrammeAction Action(int n, string title, string pillar, DateOnly start, DateOnly deadline, double fte, decimal oneOff, params ActionDependency[] after) => new()
         {
-            GemeenteCode = Gemeente, Number = n, Title = title, Pillar = pillar, Phase = "koude-fase", OwnerDepartment = "OOV", StartDate = start, Deadline = deadline,
-            FtePerMonth = fte, OneOffBudget = oneOff, Dependencies = [.. after], Version = 1, CreatedBy = "e2e", UpdatedBy = "e2e",
+            GemeenteCode = Gemeente,
+            Number = n,
+            Title = title,
+            Pillar = pillar,
+            Phase = "koude-fase",
+            OwnerDepartment = "OOV",
+            StartDate = start,
+            Deadline = deadline,
+            FtePerMonth = fte,
+            OneOffBudget = oneOff,
+            Dependencies = [.. after],
+            Version = 1,
+            CreatedBy = "e2e",
+            UpdatedBy = "e2e",
         };
         var plan = Action(3, "Noodplan vaststellen", "CO", new DateOnly(2027, 3, 1), new DateOnly(2027, 4, 30), 1, 30_000, new ActionDependency(1), new ActionDependency(2, 7));
         plan.Milestones = [new ActionMilestone("Concept naar college", new DateOnly(2027, 4, 1))];

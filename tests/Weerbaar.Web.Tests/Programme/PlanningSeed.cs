@@ -30,21 +30,21 @@ public static class PlanningSeed
 
     public static ProgrammeAction NewAction(string code, int number, string title, string pillar, DateOnly start, DateOnly deadline, double fte = 0,
         decimal oneOff = 0, decimal structural = 0, params ActionDependency[] dependencies) => new()
-    {
-        GemeenteCode = code,
-        Number = number,
-        Title = title,
-        Pillar = pillar,
-        Phase = "koude-fase",
-        OwnerDepartment = "OOV",
-        StartDate = start,
-        Deadline = deadline,
-        FtePerMonth = fte,
-        OneOffBudget = oneOff,
-        StructuralBudgetPerYear = structural,
-        Dependencies = [.. dependencies],
-        Version = 1,
-        CreatedBy = "test",
-        UpdatedBy = "test",
-    };
+        {
+            GemeenteCode = code,
+            Number = number,
+            Title = title,
+            Pillar = pillar,
+            Phase = "koude-fase",
+            OwnerDepartment = "OOV",
+            StartDate = start,
+            Deadline = deadline,
+            FtePerMonth = fte,
+            OneOffBudget = oneOff,
+            StructuralBudgetPerYear = structural,
+            Dependencies = [.. dependencies],
+            Version = 1,
+            CreatedBy = "test",
+            UpdatedBy = "test",
+        };
 }

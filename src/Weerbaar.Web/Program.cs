@@ -13,6 +13,7 @@ using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
+using Weerbaar.Web.Features.Programme.Planning;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scenarios;
@@ -60,6 +61,7 @@ services.AddScenarios();
 services.AddRiskAssessments();
 services.AddAfweging();
 services.AddProgramme();
+services.AddProgrammePlanning();
 services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
@@ -126,6 +128,7 @@ app.MapScenarioEndpoints();
 app.MapRiskAssessmentEndpoints();
 app.MapDecisionRecordEndpoints();
 app.MapProgrammeEndpoints();
+app.MapProgrammePlanningEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

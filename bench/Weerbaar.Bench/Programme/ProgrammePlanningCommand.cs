@@ -22,9 +22,11 @@ public static class ProgrammePlanningCommand
     private const string EmptyGemeente = "GM0344";
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    /// <summary>The URLs measured; {code} is the gemeente with the programme. Add the plan page (/gemeenten/{code}/programma) here.</summary>
+    /// <summary>The URLs measured; {code} is the gemeente with the programme.</summary>
     private static readonly (string Name, string Path)[] Urls =
     [
+        ("plan page", "/gemeenten/{code}/programma"),
+        ("actions API", "/api/v1/gemeenten/{code}/programme/actions"),
         ("Gantt page", "/gemeenten/{code}/programma/planning"),
         ("capacity and budget page", "/gemeenten/{code}/programma/capaciteit"),
         ("schedule API", "/api/v1/gemeenten/{code}/programme/schedule"),

@@ -14,6 +14,10 @@ internal static class DocxTables
         var numeric = Enumerable.Range(0, columns).Select(c => c > 0 && table.Rows.Any(r => c < r.Count && r[c].Value is not null)).ToArray();
         var first = columns == 1 ? ReportDocx.TextWidth : Math.Max(ReportDocx.TextWidth * 35 / 100, ReportDocx.TextWidth / columns);
         var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : (ReportDocx.TextWidth - first) / (columns - 1)).ToArray();
+        if (table.ColumnWeights is { } weights && weights.Count == columns && weights.All(w => w > 0))
+        {
+            widths = [.. weights.Select(w => ReportDocx.TextWidth * w / weights.Sum())];
+        }
 
         var word = new Table(new TableProperties
         {
@@ -49,12 +53,18 @@ internal static class DocxTables
         body.Add(word);
 
         var below = new List<string>();
-        below.Add(table.N is { } n ? $"n = {Format.Number(n)}." : "n niet gepubliceerd.");
+        if (table.CountsRespondents)
+        {
+            below.Add(table.N is { } n ? $"n = {Format.Number(n)}." : "n niet gepubliceerd.");
+        }
         if (!string.IsNullOrWhiteSpace(table.Note))
         {
             below.Add(table.Note);
         }
-        body.Add(DocxStyles.TableNote, DocxBody.Text(string.Join(" ", below)));
+        if (below.Count > 0)
+        {
+            body.Add(DocxStyles.TableNote, DocxBody.Text(string.Join(" ", below)));
+        }
     }
 
     private static TableCell Cell(string text, int width, bool right, bool bold, bool shade)

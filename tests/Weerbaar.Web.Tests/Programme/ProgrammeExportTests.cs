@@ -49,6 +49,10 @@ public abstract class ProgrammeExportTests(AppFixture fixture)
             headings.Where(h => h.Length > 2 && char.IsDigit(h[0]) && h[1] == '.' && h[2] == ' '));
         Assert.Equal(["3.1 Eigen continuïteit", "3.2 Crisisorganisatie", "3.3 Sociaal weefsel"], headings.Where(h => h.StartsWith("3.", StringComparison.Ordinal) && char.IsDigit(h[2])));
 
+        // Chapters 3–5 (tables of up to eight columns) on landscape pages, the rest portrait.
+        var sizes = body.Descendants<W.PageSize>().Select(s => s.Orient?.Value == W.PageOrientationValues.Landscape).ToList();
+        Assert.Equal([false, true, false], sizes);
+
         var tables = body.Descendants<W.Table>().Select(Rows).ToList();
         var actionTables = tables.Where(t => t[0].Count == 8 && t[0][2] == "Knelpunt dat de actie aanpakt").ToList();
         Assert.Equal(3, actionTables.Count); // one per pillar with actions

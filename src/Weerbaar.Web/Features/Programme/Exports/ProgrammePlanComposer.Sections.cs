@@ -26,7 +26,7 @@ public static partial class ProgrammePlanComposer
             yield return new ReportParagraph("R: voert uit; A: eindverantwoordelijk; C: geraadpleegd; I: geïnformeerd.");
             yield return Table("raci", "Rollen per actie (RACI)", ["Actie", "Titel", "R (voert uit)", "A (eindverantwoordelijk)", "C (geraadpleegd)", "I (geïnformeerd)"],
                 d.Actions.Select(a => (IReadOnlyList<ReportCell>)[a.Label, a.Title, Parties(a, "R"), Parties(a, "A"), Parties(a, "C"), Parties(a, "I")]),
-                [7, 25, 17, 17, 17, 17]);
+                [6, 26, 16, 20, 16, 16]);
         }
 
         yield return new ReportHeading(2, "partnerafspraken", "4.2 Afspraken met ketenpartners");

@@ -35,6 +35,8 @@ public static partial class ProgrammePlanComposer
         return new ReportDocument("programmaplan", $"Programmaplan {d.Gemeente.Name}", p.Name, d.Today, d.Actions.Count, blocks)
         {
             CoverMeta = $"gemeente {d.Gemeente.Name} · regisseur {p.Regisseur ?? "nog niet benoemd"}",
+            // The chapters with tables of eight columns: on portrait A4 their Dutch compound words would break.
+            LandscapeChapters = new HashSet<string>(["aanpak", "organisatie", "planning"]),
         };
     }
 
@@ -57,7 +59,7 @@ public static partial class ProgrammePlanComposer
             ["Regisseur", Regisseur(p)],
             ["Looptijd", p.EndDate is { } end ? $"{PlanText.Date(p.StartDate)} tot en met {PlanText.Date(end)}" : $"vanaf {PlanText.Date(p.StartDate)}"],
             ["Herziening", $"{PlanText.ReviewCycle(p.ReviewCycleMonths)}"],
-            ["Acties", new ReportCell(Format.Number(d.Actions.Count), d.Actions.Count)],
+            ["Acties", Format.Number(d.Actions.Count)],
             ["Beschikbare inzet", $"{PlanText.Fte(p.AvailableFte)} per maand"],
             ["Begroting", p.Budget.Count == 0 ? "nog niet vastgelegd" : string.Join("; ", p.Budget.OrderBy(b => b.Year).Select(b => $"{b.Year}: {PlanText.Money(b.Amount)}"))],
         ], [30, 70]);

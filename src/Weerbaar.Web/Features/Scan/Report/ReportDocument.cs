@@ -14,6 +14,9 @@ public sealed record ReportDocument(string RoundName, string Title, string Subti
     /// <summary>A title page and a table of contents in Word; false for a short document (a collegevoorstel) that starts on its first page.</summary>
     public bool FrontMatter { get; init; } = true;
 
+    /// <summary>Ids of the chapters (level-1 headings) that Word prints on landscape pages, for their wide tables.</summary>
+    public IReadOnlySet<string> LandscapeChapters { get; init; } = new HashSet<string>();
+
     public IEnumerable<ReportHeading> Headings => Blocks.OfType<ReportHeading>();
     public IEnumerable<ReportTable> Tables => Blocks.SelectMany(b => b switch
     {

@@ -12,11 +12,11 @@ internal static class DocxTables
         var columns = Math.Max(1, Math.Max(table.Columns.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max()));
         // A column with a number in any cell is a number column: all its cells (also "<5") align right.
         var numeric = Enumerable.Range(0, columns).Select(c => c > 0 && table.Rows.Any(r => c < r.Count && r[c].Value is not null)).ToArray();
-        var first = columns == 1 ? ReportDocx.TextWidth : Math.Max(ReportDocx.TextWidth * 35 / 100, ReportDocx.TextWidth / columns);
-        var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : (ReportDocx.TextWidth - first) / (columns - 1)).ToArray();
+        var first = columns == 1 ? body.TextWidth : Math.Max(body.TextWidth * 35 / 100, body.TextWidth / columns);
+        var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : (body.TextWidth - first) / (columns - 1)).ToArray();
         if (table.ColumnWeights is { } weights && weights.Count == columns && weights.All(w => w > 0))
         {
-            widths = [.. weights.Select(w => ReportDocx.TextWidth * w / weights.Sum())];
+            widths = [.. weights.Select(w => body.TextWidth * w / weights.Sum())];
         }
 
         var word = new Table(new TableProperties
@@ -61,10 +61,8 @@ internal static class DocxTables
         {
             below.Add(table.Note);
         }
-        if (below.Count > 0)
-        {
-            body.Add(DocxStyles.TableNote, DocxBody.Text(string.Join(" ", below)));
-        }
+        // Also when empty: the note paragraph holds the space between the table and the next paragraph.
+        body.Add(DocxStyles.TableNote, DocxBody.Text(string.Join(" ", below)));
     }
 
     private static TableCell Cell(string text, int width, bool right, bool bold, bool shade)

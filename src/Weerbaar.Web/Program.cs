@@ -14,6 +14,7 @@ using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Features.Programme.Planning;
+using Weerbaar.Web.Features.Programme.Exports;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scenarios;
@@ -62,6 +63,7 @@ services.AddRiskAssessments();
 services.AddAfweging();
 services.AddProgramme();
 services.AddProgrammePlanning();
+services.AddProgrammeExports();
 services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
@@ -129,6 +131,7 @@ app.MapRiskAssessmentEndpoints();
 app.MapDecisionRecordEndpoints();
 app.MapProgrammeEndpoints();
 app.MapProgrammePlanningEndpoints();
+app.MapProgrammeExportEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

@@ -50,7 +50,7 @@ public sealed class AppAndBrowserFixture : IAsyncLifetime
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        await AccountSeeder.EnsureUserAsync(users, user.Email, user.DisplayName, user.Role, user.Gemeente, null, user.Password, TimeProvider.System);
+        await AccountSeeder.EnsureUserAsync(users, user.Email, user.DisplayName, user.Role, user.Gemeente, user.Veiligheidsregio, user.Password, TimeProvider.System);
     }
 
     /// <summary>The closed demo round with its synthetic responses (the app starts without demo data); idempotent.</summary>

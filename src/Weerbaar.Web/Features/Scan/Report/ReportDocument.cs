@@ -14,6 +14,9 @@ public sealed record ReportDocument(string RoundName, string Title, string Subti
     /// <summary>A title page and a table of contents in Word; false for a short document (a collegevoorstel) that starts on its first page.</summary>
     public bool FrontMatter { get; init; } = true;
 
+    /// <summary>Ids of the chapters (level-1 headings) that Word prints on landscape pages, for their wide tables.</summary>
+    public IReadOnlySet<string> LandscapeChapters { get; init; } = new HashSet<string>();
+
     public IEnumerable<ReportHeading> Headings => Blocks.OfType<ReportHeading>();
     public IEnumerable<ReportTable> Tables => Blocks.SelectMany(b => b switch
     {
@@ -41,7 +44,17 @@ public sealed record ReportList(IReadOnlyList<string> Items) : ReportBlock;
 public sealed record ReportFigure(int Number, string Id, string Title, string Description, ReportChart Chart, ReportTable Table) : ReportBlock;
 
 /// <summary>A table; <paramref name="Key"/> names its Excel sheet; <paramref name="N"/> is the number of respondents behind it.</summary>
-public sealed record ReportTable(string Key, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows, int? N, string? Note = null) : ReportBlock;
+public sealed record ReportTable(string Key, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows, int? N, string? Note = null) : ReportBlock
+{
+    /// <summary>False for a table of records (a plan's actions), not of respondents: no n under it, and only columns holding numbers align right.</summary>
+    public bool CountsRespondents { get; init; } = true;
+
+    /// <summary>Relative column widths (Word, HTML and PDF); null: the first column wide, the others equal.</summary>
+    public IReadOnlyList<int>? ColumnWeights { get; init; }
+
+    /// <summary>Whether column <paramref name="c"/> aligns right: a number column (a cell with a value), or in a table of respondents any column after the first.</summary>
+    public bool IsNumeric(int c) => c > 0 && (CountsRespondents || Rows.Any(r => c < r.Count && r[c].Value is not null));
+}
 
 /// <summary>Quotes (de-identified) that represent a theme of the open answers.</summary>
 public sealed record ReportQuotes(string Theme, IReadOnlyList<string> Quotes) : ReportBlock;

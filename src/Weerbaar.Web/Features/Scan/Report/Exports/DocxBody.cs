@@ -13,6 +13,9 @@ internal sealed class DocxBody(MainDocumentPart main, Body body)
     private readonly Dictionary<ReportHeading, string> _bookmarks = new(ReferenceEqualityComparer.Instance);
 
     public MainDocumentPart Main { get; } = main;
+
+    /// <summary>The width tables fill, in twentieths of a point: wider on a landscape page.</summary>
+    public int TextWidth { get; set; } = ReportDocx.TextWidth;
     public DocxNumbering Numbering { get; } = new();
 
     public uint NextDrawingId() => ++_drawingId;

@@ -12,8 +12,12 @@ internal static class DocxTables
         var columns = Math.Max(1, Math.Max(table.Columns.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max()));
         // A column with a number in any cell is a number column: all its cells (also "<5") align right.
         var numeric = Enumerable.Range(0, columns).Select(c => c > 0 && table.Rows.Any(r => c < r.Count && r[c].Value is not null)).ToArray();
-        var first = columns == 1 ? ReportDocx.TextWidth : Math.Max(ReportDocx.TextWidth * 35 / 100, ReportDocx.TextWidth / columns);
-        var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : (ReportDocx.TextWidth - first) / (columns - 1)).ToArray();
+        var first = columns == 1 ? body.TextWidth : Math.Max(body.TextWidth * 35 / 100, body.TextWidth / columns);
+        var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : (body.TextWidth - first) / (columns - 1)).ToArray();
+        if (table.ColumnWeights is { } weights && weights.Count == columns && weights.All(w => w > 0))
+        {
+            widths = [.. weights.Select(w => body.TextWidth * w / weights.Sum())];
+        }
 
         var word = new Table(new TableProperties
         {
@@ -49,11 +53,15 @@ internal static class DocxTables
         body.Add(word);
 
         var below = new List<string>();
-        below.Add(table.N is { } n ? $"n = {Format.Number(n)}." : "n niet gepubliceerd.");
+        if (table.CountsRespondents)
+        {
+            below.Add(table.N is { } n ? $"n = {Format.Number(n)}." : "n niet gepubliceerd.");
+        }
         if (!string.IsNullOrWhiteSpace(table.Note))
         {
             below.Add(table.Note);
         }
+        // Also when empty: the note paragraph holds the space between the table and the next paragraph.
         body.Add(DocxStyles.TableNote, DocxBody.Text(string.Join(" ", below)));
     }
 

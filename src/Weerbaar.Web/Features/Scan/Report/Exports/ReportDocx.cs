@@ -45,16 +45,29 @@ public static class ReportDocx
             {
                 TableOfContents(body, doc);
             }
+            var footers = Footers(main);
             var tables = 0;
+            var landscape = false;
+            var first = true;
             foreach (var block in doc.Blocks)
             {
+                if (block is ReportHeading { Level: 1 } chapter && doc.LandscapeChapters.Contains(chapter.Id) != landscape)
+                {
+                    // A section ends with the paragraph that carries its properties: close the pages so far in their orientation.
+                    body.Add(new Paragraph(new ParagraphProperties(Section(footers, landscape, first && doc.FrontMatter))));
+                    first = false;
+                    landscape = !landscape;
+                    body.TextWidth = landscape ? LandscapeTextWidth : TextWidth;
+                }
                 Write(body, block, ref tables);
             }
             main.AddNewPart<NumberingDefinitionsPart>().Numbering = body.Numbering.Build();
-            body.Add(Section(main, doc.FrontMatter));
+            body.Add(Section(footers, landscape, first && doc.FrontMatter));
         }
         return buffer.ToArray();
     }
+
+    private const int LandscapeTextWidth = PageHeight - 2 * Margin;
 
     private static void Write(DocxBody body, ReportBlock block, ref int tables)
     {
@@ -133,7 +146,7 @@ public static class ReportDocx
         body.Add(null, new Run(new Break { Type = BreakValues.Page }));
     }
 
-    private static SectionProperties Section(MainDocumentPart main, bool titlePage)
+    private static (string Default, string First) Footers(MainDocumentPart main)
     {
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(
@@ -144,11 +157,16 @@ public static class ReportDocx
             new SimpleField(DocxBody.Text("1")) { Instruction = " NUMPAGES " }));
         var empty = main.AddNewPart<FooterPart>();
         empty.Footer = new Footer(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Footer })));
-        return new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(empty) },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 709, Footer = 709, Gutter = 0 },
-            titlePage ? new TitlePage() : new TitlePage { Val = false });
+        return (main.GetIdOfPart(footer), main.GetIdOfPart(empty));
     }
+
+    /// <summary>A4 with 2.5 cm margins, portrait or landscape; the title page (first page of the first section) without footer.</summary>
+    private static SectionProperties Section((string Default, string First) footers, bool landscape, bool titlePage) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footers.Default },
+        new FooterReference { Type = HeaderFooterValues.First, Id = footers.First },
+        landscape
+            ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = PageWidth, Height = PageHeight },
+        new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 709, Footer = 709, Gutter = 0 },
+        titlePage ? new TitlePage() : new TitlePage { Val = false });
 }

@@ -22,7 +22,7 @@ public static class ReportExcel
         var names = SheetNames(tables.Select(t => t.Key));
         var sheets = new Dictionary<string, object>
         {
-            [ContentsSheet] = Rows(3, [["Blad", "Tabel", "n"], .. tables.Select((t, i) => new object?[] { names[i], t.Caption, t.N ?? (object)"niet gepubliceerd" })]),
+            [ContentsSheet] = Rows(3, [["Blad", "Tabel", "n"], .. tables.Select((t, i) => new object?[] { names[i], t.Caption, t.CountsRespondents ? t.N ?? (object)"niet gepubliceerd" : null })]),
         };
         for (var i = 0; i < tables.Count; i++)
         {
@@ -37,11 +37,11 @@ public static class ReportExcel
     private static List<Dictionary<string, object?>> Sheet(ReportTable table)
     {
         var width = Math.Max(1, Math.Max(table.Columns.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max()));
-        var lines = new List<object?[]>
+        var lines = new List<object?[]> { new object?[] { table.Caption } };
+        if (table.CountsRespondents)
         {
-            new object?[] { table.Caption },
-            new object?[] { table.N is { } n ? $"n = {Format.Number(n)}" : "n niet gepubliceerd" },
-        };
+            lines.Add([table.N is { } n ? $"n = {Format.Number(n)}" : "n niet gepubliceerd"]);
+        }
         if (!string.IsNullOrWhiteSpace(table.Note))
         {
             lines.Add([table.Note]);

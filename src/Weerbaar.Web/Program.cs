@@ -13,6 +13,7 @@ using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
+using Weerbaar.Web.Features.Programme.Tracking;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scenarios;
@@ -60,6 +61,7 @@ services.AddScenarios();
 services.AddRiskAssessments();
 services.AddAfweging();
 services.AddProgramme();
+services.AddProgrammeTracking(config);
 services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
@@ -125,6 +127,7 @@ app.MapSiting();
 app.MapScenarioEndpoints();
 app.MapRiskAssessmentEndpoints();
 app.MapDecisionRecordEndpoints();
+app.MapProgrammeTrackingEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

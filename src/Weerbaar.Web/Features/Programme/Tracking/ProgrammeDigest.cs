@@ -92,14 +92,7 @@ public sealed class ProgrammeDigest(AppDbContext db, ReferenceData reference, IO
     public static (string Subject, string Body) Compose(string code, string gemeenteName, DeadlineOverview overview, string baseUrl)
     {
         string Link(int number) => $"{baseUrl}/gemeenten/{code}/programma/acties/{number}";
-        string When(int days) => days switch
-        {
-            < -1 => $"{-days} dagen geleden",
-            -1 => "gisteren",
-            0 => "vandaag",
-            1 => "morgen",
-            _ => $"over {days} dagen",
-        };
+        static string When(int days) => TrackingText.When(days);
         var b = new StringBuilder();
         b.AppendLine($"Overzicht van de termijnen van het weerbaarheidsprogramma van {gemeenteName} op {TrackingText.Date(overview.Today)}.");
         b.AppendLine();

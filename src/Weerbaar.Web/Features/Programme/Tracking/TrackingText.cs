@@ -10,6 +10,16 @@ public static class TrackingText
 
     public static string Owner(string department, string? person) => string.IsNullOrWhiteSpace(person) ? department : $"{person} ({department})";
 
+    /// <summary>Days from today in words: "3 dagen geleden", "vandaag", "over 12 dagen".</summary>
+    public static string When(int days) => days switch
+    {
+        < -1 => $"{-days} dagen geleden",
+        -1 => "gisteren",
+        0 => "vandaag",
+        1 => "morgen",
+        _ => $"over {days} dagen",
+    };
+
     /// <summary>"2027 K1": the year and quarter of a day.</summary>
     public static string Quarter(DateOnly date) => $"{date.Year} K{((date.Month - 1) / 3) + 1}";
 

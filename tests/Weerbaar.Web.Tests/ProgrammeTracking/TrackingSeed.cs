@@ -32,7 +32,7 @@ public static class TrackingSeed
             UpdatedAt = DateTimeOffset.UtcNow,
         };
 
-    public static GemeenteProgramme Programme(string g, string? digestEmail = null, DateOnly? start = null) => new()
+    public static GemeenteProgramme ProgrammeRow(string g, string? digestEmail = null, DateOnly? start = null) => new()
     {
         GemeenteCode = g,
         Name = $"Programma {g}",

@@ -30,13 +30,15 @@ public sealed class ProgrammeDigest(AppDbContext db, ReferenceData reference, IO
             var wall = d.ToDateTime(time, DateTimeKind.Unspecified);
             return new DateTimeOffset(wall, Format.Amsterdam.GetUtcOffset(wall));
         }
-        var moment = At(date);
-        return moment > now ? At(date.AddDays(-7)) : moment;
+        // In UTC: PostgreSQL stores only UTC, and SQLite compares the stored values as numbers that include the offset.
+        var moment = At(date).ToUniversalTime();
+        return moment > now ? At(date.AddDays(-7)).ToUniversalTime() : moment;
     }
 
     /// <summary>Queues the digests due at <paramref name="now"/>; returns those queued by this call.</summary>
     public async Task<IReadOnlyList<DigestMail>> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
+        now = now.ToUniversalTime();
         var o = options.Value;
         var due = DueMoment(now, o.Day, o.TimeOfDay);
         var today = Format.DayInAmsterdam(now);

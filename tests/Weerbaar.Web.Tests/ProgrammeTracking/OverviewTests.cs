@@ -102,8 +102,11 @@ public abstract class OverviewTests(AppFixture fixture)
             Action(Trend, 5, "EC", new DateOnly(2099, 12, 31), ActionStatus.Running),
             Action(Trend, 6, "CO", new DateOnly(2026, 6, 30), ActionStatus.Done, new DateOnly(2025, 5, 1)),
         ]);
-        var existing = await App.WithDbAsync(db => (from r in db.ScanResponses.IgnoreQueryFilters() join round in db.ScanRounds on r.RoundId equals round.Id
-                                                    where r.GemeenteCode == Trend orderby round.OpensOn select round.Name).ToListAsync());
+        var existing = await App.WithDbAsync(db => (from r in db.ScanResponses.IgnoreQueryFilters()
+                                                    join round in db.ScanRounds on r.RoundId equals round.Id
+                                                    where r.GemeenteCode == Trend
+                                                    orderby round.OpensOn
+                                                    select round.Name).ToListAsync());
         if (existing.Count == 2)
         {
             return (existing[0], existing[1]);

@@ -25,8 +25,10 @@ public abstract class StatusUpdateTests(AppFixture fixture)
     private Task SeedAsync() => EnsureAsync(App, ProgrammeRow(G), Enumerable.Range(1, 5).Select(n => Action(G, n, "EC", Today.AddDays(60))));
 
     private Task<int> UpdateCountAsync(int number) => App.WithDbAsync(db =>
-        (from u in db.ActionStatusUpdates.IgnoreQueryFilters() join a in db.ProgrammeActions.IgnoreQueryFilters() on u.ActionId equals a.Id
-         where a.GemeenteCode == G && a.Number == number select u).CountAsync());
+        (from u in db.ActionStatusUpdates.IgnoreQueryFilters()
+         join a in db.ProgrammeActions.IgnoreQueryFilters() on u.ActionId equals a.Id
+         where a.GemeenteCode == G && a.Number == number
+         select u).CountAsync());
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
     {

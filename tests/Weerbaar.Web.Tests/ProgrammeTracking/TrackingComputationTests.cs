@@ -157,7 +157,10 @@ public sealed class TrackingComputationTests
     {
         ActionStatusUpdate U(string date, string status, int minute) => new()
         {
-            GemeenteCode = G, Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Status = status, RecordedBy = "x",
+            GemeenteCode = G,
+            Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+            Status = status,
+            RecordedBy = "x",
             RecordedAt = new DateTimeOffset(2027, 3, 10, 12, minute, 0, TimeSpan.Zero),
         };
         Assert.Equal(ActionStatus.Done, StatusUpdateRecorder.Current([U("2027-03-01", ActionStatus.Done, 1), U("2027-02-01", ActionStatus.Delayed, 2)])!.Status);

@@ -38,7 +38,8 @@ public static class TrackingEndpoints
             .WithSummary("De huidige status van een actie en de geschiedenis van haar voortgangsmeldingen (datum, status, toelichting, bewijs), nieuwste eerst.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/actions/{number:int}/status-updates", async Task<Results<Created<StatusHistoryDto>, ProblemHttpResult>> (
+        // No route constraint here: a POST to a number that is no int is refused by the policy first (403), then as a bad request.
+        api.MapPost("/actions/{number}/status-updates", async Task<Results<Created<StatusHistoryDto>, ProblemHttpResult>> (
             string gemeentecode, int number, StatusUpdateRequest request, ReferenceData reference, StatusUpdateRecorder recorder, HttpContext http, CancellationToken ct) =>
         {
             if (reference.Gemeente(gemeentecode.ToUpperInvariant()) is not { } g)

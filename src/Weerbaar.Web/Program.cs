@@ -15,6 +15,7 @@ using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Features.Programme.Planning;
 using Weerbaar.Web.Features.Programme.Exports;
+using Weerbaar.Web.Features.Programme.Tracking;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scenarios;
@@ -64,6 +65,7 @@ services.AddAfweging();
 services.AddProgramme();
 services.AddProgrammePlanning();
 services.AddProgrammeExports();
+services.AddProgrammeTracking(config);
 services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
@@ -132,6 +134,7 @@ app.MapDecisionRecordEndpoints();
 app.MapProgrammeEndpoints();
 app.MapProgrammePlanningEndpoints();
 app.MapProgrammeExportEndpoints();
+app.MapProgrammeTrackingEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

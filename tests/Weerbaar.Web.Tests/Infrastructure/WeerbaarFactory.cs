@@ -34,6 +34,8 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Weerbaar:Scan:ReminderIntervalMinutes", "0");
         // Likewise the job worker: tests run JobWorker.RunNextAsync themselves (or turn the loop on in settings).
         builder.UseSetting("Weerbaar:Jobs:Enabled", "false");
+        // And the weekly programme digest: tests call ProgrammeDigest.RunAsync with the moment they need.
+        builder.UseSetting("Weerbaar:Programme:Digest:IntervalMinutes", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

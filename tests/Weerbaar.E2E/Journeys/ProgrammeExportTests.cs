@@ -19,14 +19,34 @@ public sealed class ProgrammeExportTests(AppAndBrowserFixture fixture) : Browser
         await db.Programmes.IgnoreQueryFilters().Where(p => p.GemeenteCode == Hoogeveen).ExecuteDeleteAsync();
         db.Programmes.Add(new GemeenteProgramme
         {
-            GemeenteCode = Hoogeveen, Name = "Hoogeveen weerbaar", Regisseur = "Sanne Mulder", StartDate = new DateOnly(2027, 1, 1), AvailableFte = 1.5,
-            Budget = [new BudgetLine(2027, 25_000)], Background = "Hoogeveen bereidt zich voor op **stroomuitval**.", Version = 1, UpdatedBy = "e2e",
+            GemeenteCode = Hoogeveen,
+            Name = "Hoogeveen weerbaar",
+            Regisseur = "Sanne Mulder",
+            StartDate = new DateOnly(2027, 1, 1),
+            AvailableFte = 1.5,
+            Budget = [new BudgetLine(2027, 25_000)],
+            Background = "Hoogeveen bereidt zich voor op **stroomuitval**.",
+            Version = 1,
+            UpdatedBy = "e2e",
         });
         ProgrammeAction Action(int n, string title, string pillar, List<string> partners, DateOnly start, DateOnly deadline) => new()
         {
-            Id = Guid.NewGuid(), GemeenteCode = Hoogeveen, Number = n, Title = title, Pillar = pillar, Phase = "koude-fase", OwnerDepartment = "OOV",
-            OwnerPerson = "Sanne Mulder", Partners = partners, OneOffBudget = 5_000, FtePerMonth = 0.5, StartDate = start, Deadline = deadline,
-            Version = 1, CreatedBy = "e2e", UpdatedBy = "e2e",
+            Id = Guid.NewGuid(),
+            GemeenteCode = Hoogeveen,
+            Number = n,
+            Title = title,
+            Pillar = pillar,
+            Phase = "koude-fase",
+            OwnerDepartment = "OOV",
+            OwnerPerson = "Sanne Mulder",
+            Partners = partners,
+            OneOffBudget = 5_000,
+            FtePerMonth = 0.5,
+            StartDate = start,
+            Deadline = deadline,
+            Version = 1,
+            CreatedBy = "e2e",
+            UpdatedBy = "e2e",
         };
         db.ProgrammeActions.AddRange(
             Action(1, "Noodstroom voor het gemeentehuis", "EC", ["netbeheerder"], new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 31)),

@@ -162,16 +162,29 @@ public abstract class ProgrammeActionsApiTests(AppFixture fixture)
         var version = current.GetProperty("version").GetInt32();
         var wrong = await ErrorsAsync(await coordinator.PutAsJsonAsync(Api(Invalids), new
         {
-            name = "Programma", digestEmail = "geen-adres", startDate = "2027-01-01", endDate = "2026-01-01", reviewCycleMonths = 13, availableFte = -1.0,
-            budget = new[] { new { year = 2027, amount = 1000m }, new { year = 2027, amount = 5m } }, version,
+            name = "Programma",
+            digestEmail = "geen-adres",
+            startDate = "2027-01-01",
+            endDate = "2026-01-01",
+            reviewCycleMonths = 13,
+            availableFte = -1.0,
+            budget = new[] { new { year = 2027, amount = 1000m }, new { year = 2027, amount = 5m } },
+            version,
         }));
         Assert.Equal(["availableFte", "budget", "digestEmail", "endDate", "reviewCycleMonths"], wrong.Select(e => e.Field).Distinct().Order());
 
         var saved = await coordinator.PutAsJsonAsync(Api(Invalids), new
         {
-            name = "Stadskanaal weerbaar", regisseur = "A. Bakker, programmaregisseur", regisseurDepartment = "Bestuursondersteuning",
-            digestEmail = "weerbaar@stadskanaal.example", startDate = "2027-01-01", reviewCycleMonths = 3, availableFte = 2.5,
-            budget = new[] { new { year = 2028, amount = 50000m }, new { year = 2027, amount = 250000m } }, background = "# Aanleiding\nDe scan.", version,
+            name = "Stadskanaal weerbaar",
+            regisseur = "A. Bakker, programmaregisseur",
+            regisseurDepartment = "Bestuursondersteuning",
+            digestEmail = "weerbaar@stadskanaal.example",
+            startDate = "2027-01-01",
+            reviewCycleMonths = 3,
+            availableFte = 2.5,
+            budget = new[] { new { year = 2028, amount = 50000m }, new { year = 2027, amount = 250000m } },
+            background = "# Aanleiding\nDe scan.",
+            version,
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var body = await saved.Content.ReadFromJsonAsync<JsonElement>();

@@ -28,10 +28,19 @@ internal static class ProgrammeExportSeed
         await ClearAsync(db, Huizen);
         db.Programmes.Add(new GemeenteProgramme
         {
-            GemeenteCode = Blaricum, Name = "Programma weerbaar Blaricum", Regisseur = "Fatima el Amrani", RegisseurDepartment = "Openbare orde en veiligheid",
-            Background = "Blaricum wil voorbereid zijn op **langdurige stroomuitval**.", Goals = "- Het gemeentehuis blijft 72 uur werken.\n- Kwetsbare inwoners zijn in beeld.",
-            Risks = "Te weinig capaciteit bij de afdeling Wmo.", StartDate = new DateOnly(2027, 1, 1), ReviewCycleMonths = 3, AvailableFte = 1.0,
-            Budget = [new BudgetLine(2027, 50_000), new BudgetLine(2028, 10_000)], Version = 1, UpdatedBy = "test",
+            GemeenteCode = Blaricum,
+            Name = "Programma weerbaar Blaricum",
+            Regisseur = "Fatima el Amrani",
+            RegisseurDepartment = "Openbare orde en veiligheid",
+            Background = "Blaricum wil voorbereid zijn op **langdurige stroomuitval**.",
+            Goals = "- Het gemeentehuis blijft 72 uur werken.\n- Kwetsbare inwoners zijn in beeld.",
+            Risks = "Te weinig capaciteit bij de afdeling Wmo.",
+            StartDate = new DateOnly(2027, 1, 1),
+            ReviewCycleMonths = 3,
+            AvailableFte = 1.0,
+            Budget = [new BudgetLine(2027, 50_000), new BudgetLine(2028, 10_000)],
+            Version = 1,
+            UpdatedBy = "test",
         });
         db.ProgrammeActions.AddRange(
             Action(Blaricum, 1, "Noodstroom gemeentehuis", "EC", "Facilitaire zaken", "Jan de Vries", false, ["netbeheerder"], 40_000, 2_000, 0.5,
@@ -48,20 +57,38 @@ internal static class ProgrammeExportSeed
                 new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 31), ActionStatus.Done, a => a.CompletedOn = new DateOnly(2027, 1, 28)));
         db.PartnerAgreements.Add(new PartnerAgreement
         {
-            GemeenteCode = Blaricum, Partner = "netbeheerder", Subject = "Voorrang bij herstel van het gemeentehuis", Contact = "Liander, team crisis",
-            AgreedOn = new DateOnly(2027, 1, 20), ReviewDate = new DateOnly(2027, 7, 1), ActionNumbers = [1], Version = 1, UpdatedBy = "test",
+            GemeenteCode = Blaricum,
+            Partner = "netbeheerder",
+            Subject = "Voorrang bij herstel van het gemeentehuis",
+            Contact = "Liander, team crisis",
+            AgreedOn = new DateOnly(2027, 1, 20),
+            ReviewDate = new DateOnly(2027, 7, 1),
+            ActionNumbers = [1],
+            Version = 1,
+            UpdatedBy = "test",
         });
 
         // Hilversum shares the netbeheerder with Blaricum.
         db.Programmes.Add(new GemeenteProgramme
         {
-            GemeenteCode = Hilversum, Name = "Weerbaar Hilversum", Regisseur = "Piet Bakker", StartDate = new DateOnly(2027, 1, 1), AvailableFte = 2, Version = 1, UpdatedBy = "test",
+            GemeenteCode = Hilversum,
+            Name = "Weerbaar Hilversum",
+            Regisseur = "Piet Bakker",
+            StartDate = new DateOnly(2027, 1, 1),
+            AvailableFte = 2,
+            Version = 1,
+            UpdatedBy = "test",
         });
         db.ProgrammeActions.Add(Action(Hilversum, 1, "Noodstroom zwembad", "EC", "Sport", "Ans Smit", false, ["netbeheerder"], 10_000, 0, 0.2,
             new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), ActionStatus.Running));
         db.PartnerAgreements.Add(new PartnerAgreement
         {
-            GemeenteCode = Hilversum, Partner = "netbeheerder", Subject = "Aggregaat bij uitval", ReviewDate = new DateOnly(2027, 3, 1), Version = 1, UpdatedBy = "test",
+            GemeenteCode = Hilversum,
+            Partner = "netbeheerder",
+            Subject = "Aggregaat bij uitval",
+            ReviewDate = new DateOnly(2027, 3, 1),
+            Version = 1,
+            UpdatedBy = "test",
         });
 
         // Laren: a cycle the planning refuses.
@@ -85,10 +112,27 @@ internal static class ProgrammeExportSeed
     {
         var a = new ProgrammeAction
         {
-            Id = Guid.NewGuid(), GemeenteCode = gemeente, Number = number, Title = title, Pillar = pillar, Phase = "koude-fase", OwnerDepartment = department,
-            OwnerPerson = person, OwnerIsSocialDomain = social, Partners = partners, OneOffBudget = oneOff, StructuralBudgetPerYear = structural, FtePerMonth = fte,
-            StartDate = start, Deadline = deadline, Status = status, Version = 1, CreatedBy = "test", UpdatedBy = "test",
-            CreatedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+            Id = Guid.NewGuid(),
+            GemeenteCode = gemeente,
+            Number = number,
+            Title = title,
+            Pillar = pillar,
+            Phase = "koude-fase",
+            OwnerDepartment = department,
+            OwnerPerson = person,
+            OwnerIsSocialDomain = social,
+            Partners = partners,
+            OneOffBudget = oneOff,
+            StructuralBudgetPerYear = structural,
+            FtePerMonth = fte,
+            StartDate = start,
+            Deadline = deadline,
+            Status = status,
+            Version = 1,
+            CreatedBy = "test",
+            UpdatedBy = "test",
+            CreatedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero),
+            UpdatedAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
         };
         more?.Invoke(a);
         return a;

@@ -8,8 +8,8 @@ using MiniExcelLibs;
 using UglyToad.PdfPig;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Tests.Infrastructure;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using static Weerbaar.Web.Tests.Programme.ProgrammeExportSeed;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Weerbaar.Web.Tests.Programme;
 

@@ -57,9 +57,18 @@ public abstract class ProgrammePagesTests(AppFixture fixture)
         {
             db.DecisionRecords.Add(new DecisionRecord
             {
-                GemeenteCode = Gaps, Number = 1, ScenarioCode = "langdurige-stroomuitval", ScenarioName = "Langdurige stroomuitval (72 uur of langer)",
-                Title = "Eerst stroomuitval", Rationale = "Test", DecisionDate = new DateOnly(2026, 12, 1), PreparedBy = "test", ApprovedBy = "college",
-                InputsJson = "{}", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "test",
+                GemeenteCode = Gaps,
+                Number = 1,
+                ScenarioCode = "langdurige-stroomuitval",
+                ScenarioName = "Langdurige stroomuitval (72 uur of langer)",
+                Title = "Eerst stroomuitval",
+                Rationale = "Test",
+                DecisionDate = new DateOnly(2026, 12, 1),
+                PreparedBy = "test",
+                ApprovedBy = "college",
+                InputsJson = "{}",
+                RecordedAt = DateTimeOffset.UtcNow,
+                RecordedBy = "test",
             });
             return db.SaveChangesAsync();
         });
@@ -79,8 +88,12 @@ public abstract class ProgrammePagesTests(AppFixture fixture)
         Assert.Contains("<option value=\"EC\" selected", form, StringComparison.Ordinal);
         var saved = await HtmlForms.PostFormAsync(coordinator, newUrl, "actie", new Dictionary<string, string>
         {
-            ["title"] = "Maatregel overgenomen", ["pillar"] = "EC", ["phase"] = "koude-fase", ["ownerDepartment"] = "Bedrijfsvoering",
-            ["startDate"] = "2027-01-04", ["deadline"] = "2027-03-31",
+            ["title"] = "Maatregel overgenomen",
+            ["pillar"] = "EC",
+            ["phase"] = "koude-fase",
+            ["ownerDepartment"] = "Bedrijfsvoering",
+            ["startDate"] = "2027-01-04",
+            ["deadline"] = "2027-03-31",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var action = (await RowsAsync(Gaps)).Single();
@@ -214,7 +227,10 @@ public abstract class ProgrammePagesTests(AppFixture fixture)
         var url = $"/gemeenten/{Forms}/programma/instellingen";
         var wrong = await HtmlForms.PostFormAsync(coordinator, url, "programma", new Dictionary<string, string>
         {
-            ["name"] = "Groningen weerbaar", ["startDate"] = "2027-01-01", ["budget"] = "2027 250.000", ["availableFte"] = "3",
+            ["name"] = "Groningen weerbaar",
+            ["startDate"] = "2027-01-01",
+            ["budget"] = "2027 250.000",
+            ["availableFte"] = "3",
         });
         var wrongHtml = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
         Assert.Contains("‘2027 250.000’: schrijf het jaartal, een dubbele punt en het bedrag", wrongHtml, StringComparison.Ordinal);
@@ -222,8 +238,12 @@ public abstract class ProgrammePagesTests(AppFixture fixture)
 
         var saved = await HtmlForms.PostFormAsync(coordinator, url, "programma", new Dictionary<string, string>
         {
-            ["name"] = "Groningen weerbaar", ["startDate"] = "2027-01-01", ["budget"] = "2027: 250.000\n2028: 100.000,50", ["availableFte"] = "3,5",
-            ["regisseur"] = "M. Smit", ["reviewCycleMonths"] = "3",
+            ["name"] = "Groningen weerbaar",
+            ["startDate"] = "2027-01-01",
+            ["budget"] = "2027: 250.000\n2028: 100.000,50",
+            ["availableFte"] = "3,5",
+            ["regisseur"] = "M. Smit",
+            ["reviewCycleMonths"] = "3",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var p = await App.WithDbAsync(db => db.Programmes.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.GemeenteCode == Forms));

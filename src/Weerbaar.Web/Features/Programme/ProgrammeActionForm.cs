@@ -40,14 +40,25 @@ public static partial class ProgrammeActionForm
         var codes = catalogue.Partners.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         return new()
         {
-            Title = a.Title, Description = a.Description ?? "", Pillar = a.Pillar, Phase = a.Phase, MeasureCode = a.MeasureCode ?? "",
-            GapKind = a.GapKind ?? "", GapReference = a.GapReference ?? "", GapDescription = a.GapDescription ?? "",
-            OwnerDepartment = a.OwnerDepartment, OwnerPerson = a.OwnerPerson ?? "", OwnerIsSocialDomain = a.OwnerIsSocialDomain,
+            Title = a.Title,
+            Description = a.Description ?? "",
+            Pillar = a.Pillar,
+            Phase = a.Phase,
+            MeasureCode = a.MeasureCode ?? "",
+            GapKind = a.GapKind ?? "",
+            GapReference = a.GapReference ?? "",
+            GapDescription = a.GapDescription ?? "",
+            OwnerDepartment = a.OwnerDepartment,
+            OwnerPerson = a.OwnerPerson ?? "",
+            OwnerIsSocialDomain = a.OwnerIsSocialDomain,
             Raci = string.Join("\n", a.Raci.Select(r => $"{r.Role}: {r.Party}")),
-            CataloguePartners = [.. a.Partners.Where(codes.Contains)], OwnPartners = string.Join("\n", a.Partners.Where(p => !codes.Contains(p))),
-            OneOffBudget = Money(a.OneOffBudget), StructuralBudget = Money(a.StructuralBudgetPerYear),
+            CataloguePartners = [.. a.Partners.Where(codes.Contains)],
+            OwnPartners = string.Join("\n", a.Partners.Where(p => !codes.Contains(p))),
+            OneOffBudget = Money(a.OneOffBudget),
+            StructuralBudget = Money(a.StructuralBudgetPerYear),
             Fte = a.FtePerMonth == 0 ? "" : a.FtePerMonth.ToString("0.###", Format.Dutch),
-            Start = Iso(a.StartDate), Deadline = Iso(a.Deadline),
+            Start = Iso(a.StartDate),
+            Deadline = Iso(a.Deadline),
             Dependencies = string.Join(", ", a.Dependencies.Select(d => d.LagDays > 0 ? $"A-{d.PredecessorNumber} +{d.LagDays}" : $"A-{d.PredecessorNumber}")),
             Milestones = string.Join("\n", a.Milestones.Select(m => $"{m.Date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}: {m.Name}{(m.Reached ? " (bereikt)" : "")}")),
         };
@@ -56,10 +67,17 @@ public static partial class ProgrammeActionForm
     /// <summary>A new action from a catalogue measure (and the gap it answers), starting today and due in a quarter.</summary>
     public static ProgrammeActionFormValues FromMeasure(Measure? m, ProgrammeGap? gap, DateOnly today) => new()
     {
-        Title = m?.Name ?? "", Description = m?.Description ?? "", Pillar = m?.Pillar ?? (gap?.Kind == GapKinds.ScanPillar ? gap.Reference : ""),
-        Phase = m?.Phase ?? "koude-fase", MeasureCode = m?.Code ?? "",
-        GapKind = gap?.Kind ?? "", GapReference = gap?.Reference ?? "", GapDescription = gap?.Description ?? "",
-        CataloguePartners = m?.Partners ?? [], Start = Iso(today), Deadline = Iso(today.AddMonths(3).AddDays(-1)),
+        Title = m?.Name ?? "",
+        Description = m?.Description ?? "",
+        Pillar = m?.Pillar ?? (gap?.Kind == GapKinds.ScanPillar ? gap.Reference : ""),
+        Phase = m?.Phase ?? "koude-fase",
+        MeasureCode = m?.Code ?? "",
+        GapKind = gap?.Kind ?? "",
+        GapReference = gap?.Reference ?? "",
+        GapDescription = gap?.Description ?? "",
+        CataloguePartners = m?.Partners ?? [],
+        Start = Iso(today),
+        Deadline = Iso(today.AddMonths(3).AddDays(-1)),
     };
 
     public static (ProgrammeActionInput Input, ProgrammeActionFormValues Typed, List<FieldError> Errors) Read(IReadOnlyDictionary<string, IReadOnlyList<string>> form)
@@ -67,12 +85,27 @@ public static partial class ProgrammeActionForm
         string One(string name) => form.TryGetValue(name, out var v) && v.Count > 0 ? v[0] ?? "" : "";
         var typed = new ProgrammeActionFormValues
         {
-            Title = One(F.Title), Description = One(F.Description), Pillar = One(F.Pillar), Phase = One(F.Phase), MeasureCode = One(F.Measure),
-            GapKind = One(F.Gap), GapReference = One("gapReference"), GapDescription = One("gapDescription"),
-            OwnerDepartment = One(F.OwnerDepartment), OwnerPerson = One(F.OwnerPerson), OwnerIsSocialDomain = One(F.SocialDomain) is "true" or "on" or "ja",
-            Raci = One(F.Raci), CataloguePartners = form.TryGetValue(F.Partners, out var ps) ? [.. ps] : [], OwnPartners = One(F.OwnPartners),
-            OneOffBudget = One(F.OneOffBudget), StructuralBudget = One(F.StructuralBudget), Fte = One(F.Fte),
-            Start = One(F.Start), Deadline = One(F.Deadline), Dependencies = One(F.Dependencies), Milestones = One(F.Milestones),
+            Title = One(F.Title),
+            Description = One(F.Description),
+            Pillar = One(F.Pillar),
+            Phase = One(F.Phase),
+            MeasureCode = One(F.Measure),
+            GapKind = One(F.Gap),
+            GapReference = One("gapReference"),
+            GapDescription = One("gapDescription"),
+            OwnerDepartment = One(F.OwnerDepartment),
+            OwnerPerson = One(F.OwnerPerson),
+            OwnerIsSocialDomain = One(F.SocialDomain) is "true" or "on" or "ja",
+            Raci = One(F.Raci),
+            CataloguePartners = form.TryGetValue(F.Partners, out var ps) ? [.. ps] : [],
+            OwnPartners = One(F.OwnPartners),
+            OneOffBudget = One(F.OneOffBudget),
+            StructuralBudget = One(F.StructuralBudget),
+            Fte = One(F.Fte),
+            Start = One(F.Start),
+            Deadline = One(F.Deadline),
+            Dependencies = One(F.Dependencies),
+            Milestones = One(F.Milestones),
         };
         var errors = new List<FieldError>();
         var raci = new List<RaciEntry>();

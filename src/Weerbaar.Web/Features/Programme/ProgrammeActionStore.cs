@@ -16,7 +16,14 @@ public sealed class ProgrammeActionStore(AppDbContext db, MeasuresCatalogue cata
             var number = others.Count == 0 ? 1 : others.Max(a => a.Number) + 1;
             var row = new ProgrammeAction
             {
-                GemeenteCode = gemeenteCode, Number = number, Title = "", Pillar = "", Phase = "", OwnerDepartment = "", CreatedBy = user, UpdatedBy = user,
+                GemeenteCode = gemeenteCode,
+                Number = number,
+                Title = "",
+                Pillar = "",
+                Phase = "",
+                OwnerDepartment = "",
+                CreatedBy = user,
+                UpdatedBy = user,
             };
             var errors = ProgrammeActionValidator.Apply(row, input, catalogue, programme, others);
             if (errors.Count > 0)

@@ -55,8 +55,17 @@ public static class ProgrammeActionValidator
         }
         var candidate = new ProgrammeAction
         {
-            GemeenteCode = row.GemeenteCode, Number = row.Number, Title = title!, Pillar = pillar!, Phase = phase!, OwnerDepartment = department!,
-            CreatedBy = "", UpdatedBy = "", StartDate = start!.Value, Deadline = deadline!.Value, Dependencies = dependencies,
+            GemeenteCode = row.GemeenteCode,
+            Number = row.Number,
+            Title = title!,
+            Pillar = pillar!,
+            Phase = phase!,
+            OwnerDepartment = department!,
+            CreatedBy = "",
+            UpdatedBy = "",
+            StartDate = start!.Value,
+            Deadline = deadline!.Value,
+            Dependencies = dependencies,
         };
         var plan = ProgrammePlanning.Compute(programme, [.. others.Where(o => o.Number != row.Number), candidate]);
         if (plan.Problem is { } problem)

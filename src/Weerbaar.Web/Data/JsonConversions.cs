@@ -12,6 +12,9 @@ public static class JsonConversions
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same JSON text as the column's converter writes, for statements that bypass EF Core.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
     public static ValueConverter<Dictionary<string, string>, string> Answers() => new(
         v => JsonSerializer.Serialize(v, Options),
         v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, Options) ?? new Dictionary<string, string>());

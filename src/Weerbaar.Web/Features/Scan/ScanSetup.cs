@@ -36,6 +36,8 @@ public static class ScanSetup
         services.AddScoped<Report.Exports.ReportDataPackage>();
         services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>();
         services.AddScoped<RespondentService>();
+        services.AddSingleton<RespondentTokens>();
+        services.AddSingleton<ResponseWriter>().AddHostedService(sp => sp.GetRequiredService<ResponseWriter>());
         services.AddSingleton(_ => new Weerbaar.Analysis.OpenAnswers.ThemeSuggester());
         services.AddScoped<OpenAnswerCoder>();
         services.AddScoped<OpenAnswerAgreement>();

@@ -45,6 +45,10 @@ public sealed record Part(int Number, string Title, string? Description, IReadOn
 {
     [JsonIgnore]
     public IEnumerable<Question> Questions => Sections.SelectMany(s => s.Questions);
+
+    /// <summary>A question of this part is shown depending on an answer in another part: a save must see the stored answers.</summary>
+    [JsonIgnore]
+    public bool RefersToOtherParts => Questions.Any(q => q.ShowIf is { } c && !Questions.Any(o => o.Id == c.Question));
 }
 
 public sealed record Section(string Title, string? Description, IReadOnlyList<Question> Questions);

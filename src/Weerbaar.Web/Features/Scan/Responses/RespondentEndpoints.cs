@@ -61,7 +61,7 @@ public static class RespondentEndpoints
     {
         SaveOutcome.Saved saved => TypedResults.Ok(new SavedVersion(saved.Version)),
         SaveOutcome.Refused { Reason: "unknown" } => UnknownToken(),
-        SaveOutcome.Refused refused => TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+        SaveOutcome.Refused refused => Refusal(refused),
         SaveOutcome.Stale stale => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
@@ -73,6 +73,23 @@ public static class RespondentEndpoints
             new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new { question = e.Question, message = e.Message }).ToList() })),
         _ => throw new InvalidOperationException(),
     };
+
+    /// <summary>409 with what the respondent needs to know: why, in Dutch, and for a round that is not open its dates.</summary>
+    private static ProblemHttpResult Refusal(SaveOutcome.Refused refused)
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = refused.Title ?? ApiConventions.DutchTitle(409),
+            Detail = refused.Reason,
+        };
+        if (refused.Round is { } round)
+        {
+            problem.Extensions["opensOn"] = round.OpensOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            problem.Extensions["closesOn"] = round.ClosesOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return TypedResults.Problem(problem);
+    }
 
     private static ProblemHttpResult UnknownToken() => TypedResults.Problem("Deze link is onbekend. Controleer of u de hele link uit de e-mail heeft gebruikt.",
         statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));

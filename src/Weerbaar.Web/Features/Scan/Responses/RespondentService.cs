@@ -15,18 +15,20 @@ public abstract record SaveOutcome
     public sealed record Saved(int Version) : SaveOutcome;
     public sealed record Invalid(IReadOnlyList<AnswerError> Errors) : SaveOutcome;
     public sealed record Stale(int CurrentVersion) : SaveOutcome;
-    public sealed record Refused(string Reason) : SaveOutcome;
+    /// <param name="Title">A short title for the API's problem; <paramref name="Round"/> gives it the round's dates.</param>
+    public sealed record Refused(string Reason, string? Title = null, ScanRound? Round = null) : SaveOutcome;
 }
 
 /// <summary>
 /// The respondent's side, for the HTML pages and the token API alike. The token is the credential: no account,
 /// no tenant scope, so lookups go by token hash across tenants. Every save is committed before it is acknowledged.
 /// </summary>
-public sealed class RespondentService(AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, ScanMailer mailer)
+public sealed class RespondentService(AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, ScanMailer mailer,
+    ResponseWriter writer, RespondentTokens tokens)
 {
     public async Task<RespondentContext?> FindAsync(string? token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        if (!PlausibleToken(token))
         {
             return null;
         }
@@ -44,116 +46,145 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
 
     private static DateOnly Today => Shared.Format.Today(TimeProvider.System);
 
+    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", Shared.Format.Dutch);
+
     /// <summary>Why answers cannot change now, or null when they can.</summary>
-    public static string? ChangeRefusal(RespondentContext c) => c switch
+    public static string? ChangeRefusal(RespondentContext c) => Refusal(c)?.Reason;
+
+    /// <summary>As <see cref="ChangeRefusal"/>, with a short title and the round's dates for the API's problem.</summary>
+    public static SaveOutcome.Refused? Refusal(RespondentContext c) => c switch
     {
-        { Round.Status: RoundStatus.Concept } => "De vragenlijst is nog niet geopend.",
-        { Round.Status: RoundStatus.Gesloten } => "De vragenlijst is gesloten; antwoorden kunnen niet meer worden gewijzigd.",
+        { Round.Status: RoundStatus.Concept } => new(
+            $"De vragenlijst is nog niet geopend. Hij staat open van {Day(c.Round.OpensOn)} tot en met {Day(c.Round.ClosesOn)}.",
+            "De vragenlijst is nog niet open", c.Round),
+        { Round.Status: RoundStatus.Gesloten } => new(
+            $"De vragenlijst is gesloten (hij stond open van {Day(c.Round.OpensOn)} tot en met {Day(c.Round.ClosesOn)}); antwoorden kunnen niet meer worden gewijzigd.",
+            "De vragenlijst is gesloten", c.Round),
         // The scheduler closes the round shortly after; until then the closing day already counts.
-        _ when c.Round.ClosesOn < Today => $"De vragenlijst is gesloten op {c.Round.ClosesOn.ToString("d MMMM yyyy", Shared.Format.Dutch)}; antwoorden kunnen niet meer worden gewijzigd.",
-        { Invitation.OptedOutAt: not null } => "Deze gemeente heeft zich afgemeld voor deze ronde.",
-        { Response.Status: ResponseStatus.Submitted, Round.AllowChangesAfterSubmit: false } => "De antwoorden zijn al verstuurd en kunnen niet meer worden gewijzigd.",
+        _ when c.Round.ClosesOn < Today => new(
+            $"De vragenlijst is gesloten op {Day(c.Round.ClosesOn)}; antwoorden kunnen niet meer worden gewijzigd.",
+            "De vragenlijst is gesloten", c.Round),
+        { Invitation.OptedOutAt: not null } => new("Deze gemeente heeft zich afgemeld voor deze ronde.", "Afgemeld"),
+        { Response.Status: ResponseStatus.Submitted, Round.AllowChangesAfterSubmit: false } => new(
+            "De antwoorden zijn al verstuurd en kunnen niet meer worden gewijzigd.", "Al verstuurd"),
         _ => null,
     };
 
-    /// <summary>Replaces the answers of one part. Without <paramref name="expectedVersion"/> the save applies as is.</summary>
+    /// <summary>
+    /// Replaces the answers of one part. Without <paramref name="expectedVersion"/> the last save wins and is never
+    /// refused as stale; with it, a save is refused only when that version is no longer the stored one.
+    /// The answers are checked here, on the request's thread; the write itself goes through the group commit of
+    /// <see cref="ResponseWriter"/>, whose single statement checks the token, the round and the version again.
+    /// </summary>
     public async Task<SaveOutcome> SavePartAsync(string token, int part, int? expectedVersion, IReadOnlyDictionary<string, string?>? answers, CancellationToken ct)
     {
+        var instrument = await InstrumentOfAsync(token, ct);
+        if (instrument is null)
+        {
+            return Unknown;
+        }
+        var partDef = instrument.Parts.FirstOrDefault(p => p.Number == part);
+        if (partDef is null)
+        {
+            return new SaveOutcome.Invalid([new("part", $"Deel {part} bestaat niet; kies 1 tot en met {instrument.Parts.Count}.")]);
+        }
+        var normalized = AnswerValidator.Normalize(answers);
+        var stored = partDef.RefersToOtherParts ? (await FindAsync(token, ct))?.Response?.Answers : null;
+        var errors = AnswerValidator.Validate(instrument, normalized, part, stored ?? new Dictionary<string, string>());
+        if (errors.Count > 0)
+        {
+            // A closed round says so before it says what is wrong with the answers.
+            return await FindAsync(token, ct) is { } c && Refusal(c) is { } refused ? refused : new SaveOutcome.Invalid(errors);
+        }
+
+        var patch = partDef.Questions.SelectMany(q => q.AnswerIds).ToDictionary(id => id, id => normalized.GetValueOrDefault(id), StringComparer.Ordinal);
+        var write = new PartWrite(TokenHasher.Hash(token), JsonConversions.Serialize(normalized), JsonConversions.Serialize(patch), expectedVersion, clock.GetUtcNow(), Today);
+        // A save that did not apply is explained by reading the state afresh; without a version it is tried once more,
+        // because the state it met (a round being opened, say) may have changed in between.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await writer.WriteAsync(write) is { } version)
+            {
+                return new SaveOutcome.Saved(version);
+            }
+            var context = await FindAsync(token, ct);
+            if (context is null)
+            {
+                tokens.Forget(token);
+                return Unknown;
+            }
+            if (Refusal(context) is { } refused)
+            {
+                return refused;
+            }
+            if (expectedVersion is not null || attempt == 1)
+            {
+                return new SaveOutcome.Stale(context.Response?.Version ?? 0);
+            }
+        }
+    }
+
+    private static SaveOutcome.Refused Unknown => new("unknown");
+
+    /// <summary>The instrument of the token's round: read once, then remembered (tokens and instruments of a round do not change).</summary>
+    public async Task<Instrument?> InstrumentOfAsync(string? token, CancellationToken ct)
+    {
+        if (!PlausibleToken(token))
+        {
+            return null;
+        }
+        if (tokens.InstrumentOf(token) is { } known)
+        {
+            return instruments.Find(known);
+        }
         var context = await FindAsync(token, ct);
         if (context is null)
         {
-            return new SaveOutcome.Refused("unknown");
+            return null;
         }
-        if (ChangeRefusal(context) is { } refusal)
-        {
-            return new SaveOutcome.Refused(refusal);
-        }
-        var partDef = context.Instrument.Parts.FirstOrDefault(p => p.Number == part);
-        if (partDef is null)
-        {
-            return new SaveOutcome.Invalid([new("part", $"Deel {part} bestaat niet; kies 1 tot en met {context.Instrument.Parts.Count}.")]);
-        }
-        var normalized = AnswerValidator.Normalize(answers);
-        var stored = context.Response?.Answers ?? new Dictionary<string, string>();
-        var errors = AnswerValidator.Validate(context.Instrument, normalized, part, stored);
-        if (errors.Count > 0)
-        {
-            return new SaveOutcome.Invalid(errors);
-        }
-        var current = context.Response?.Version ?? 0;
-        if (expectedVersion is { } v && v != current)
-        {
-            return new SaveOutcome.Stale(current);
-        }
-
-        var partIds = partDef.Questions.SelectMany(q => q.AnswerIds).ToHashSet(StringComparer.Ordinal);
-        var merged = stored.Where(kv => !partIds.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        foreach (var (k, value) in normalized)
-        {
-            merged[k] = value;
-        }
-        var now = clock.GetUtcNow();
-        if (context.Response is null)
-        {
-            var position = await db.ScanResponses.IgnoreQueryFilters().Where(r => r.RoundId == context.Round.Id).MaxAsync(r => (int?)r.Position, ct) ?? 0;
-            db.ScanResponses.Add(new ScanResponse
-            {
-                RoundId = context.Round.Id,
-                GemeenteCode = context.Invitation.GemeenteCode,
-                RespondentId = context.Invitation.Id.ToString(),
-                InvitationId = context.Invitation.Id,
-                Status = ResponseStatus.InProgress,
-                Version = 1,
-                Answers = merged,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Source = "web",
-                Position = position + 1,
-            });
-        }
-        else
-        {
-            var response = await db.ScanResponses.IgnoreQueryFilters().FirstAsync(r => r.Id == context.Response.Id, ct);
-            // The version is the concurrency token: a save that raced another one fails here instead of overwriting it.
-            db.Entry(response).Property(r => r.Version).OriginalValue = current;
-            response.Answers = merged;
-            response.Version = current + 1;
-            response.UpdatedAt = now;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var latest = await FindAsync(token, ct);
-            return new SaveOutcome.Stale(latest?.Response?.Version ?? 0);
-        }
-        return new SaveOutcome.Saved(current + 1);
+        tokens.Remember(token, context.Round.InstrumentId);
+        return context.Instrument;
     }
+
+    private static bool PlausibleToken([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) => !string.IsNullOrEmpty(token) && token.Length <= 100;
 
     public async Task<SaveOutcome> SubmitAsync(string token, string? requestBaseUrl, CancellationToken ct)
     {
+        // A part save that lands between reading and writing makes the version check fail: read again and retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySubmitAsync(token, requestBaseUrl, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SaveOutcome> TrySubmitAsync(string token, string? requestBaseUrl, CancellationToken ct)
+    {
         var context = await FindAsync(token, ct);
         if (context is null)
         {
-            return new SaveOutcome.Refused("unknown");
+            return Unknown;
         }
-        if (ChangeRefusal(context) is { } refusal)
+        if (Refusal(context) is { } refusal)
         {
-            return new SaveOutcome.Refused(refusal);
+            return refusal;
         }
         if (context.Response is null)
         {
             return new SaveOutcome.Invalid([new("", "Er zijn nog geen antwoorden opgeslagen.")]);
         }
-        var errors = AnswerValidator.Validate(context.Instrument, context.Response.Answers);
+        var response = await db.ScanResponses.IgnoreQueryFilters().FirstAsync(r => r.Id == context.Response.Id, ct);
+        var errors = AnswerValidator.Validate(context.Instrument, response.Answers);
         if (errors.Count > 0)
         {
             return new SaveOutcome.Invalid(errors);
         }
-        var response = await db.ScanResponses.IgnoreQueryFilters().FirstAsync(r => r.Id == context.Response.Id, ct);
         var now = clock.GetUtcNow();
         response.Status = ResponseStatus.Submitted;
         response.SubmittedAt = now;
@@ -174,7 +205,7 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
         var context = await FindAsync(token, ct);
         if (context is null)
         {
-            return new SaveOutcome.Refused("unknown");
+            return Unknown;
         }
         if (context.Round.Status == RoundStatus.Gesloten)
         {

@@ -120,14 +120,13 @@ public abstract class KillDuringSavesTests(AppFixture fixture, ITestOutputHelper
             Assert.True(failures.Count == 0, $"{failures.Count} respondents do not hold what was acknowledged (seed {seed}):\n" + string.Join('\n', failures.Take(20)));
 
             // The restarted server takes saves again, with and without a version.
-            foreach (var r in respondents.Take(6))
+            for (var i = 0; i < 6; i++)
             {
-                var (version, answers) = await GetStoredAsync(after, r.Token);
-                var resumed = new SavingRespondent(after, r.Token, r.SendsVersion, instrument,
-                    setA[respondents.IndexOf(r)].Answers, setB[respondents.IndexOf(r)].Answers, () => { });
+                var (version, answers) = await GetStoredAsync(after, tokens[i]);
+                var resumed = new SavingRespondent(after, tokens[i], sendsVersion: i % 2 == 1, instrument, setA[i].Answers, setB[i].Answers, () => { });
                 resumed.ContinueFrom(version, answers);
                 Assert.True(await resumed.SaveNextAsync(CancellationToken.None), string.Join('\n', resumed.Problems));
-                var (newVersion, newAnswers) = await GetStoredAsync(after, r.Token);
+                var (newVersion, newAnswers) = await GetStoredAsync(after, tokens[i]);
                 Assert.Equal(version + 1, newVersion);
                 Assert.True(SameAnswers(newAnswers, resumed.AckedAnswers), "The save after the restart is not stored as sent.");
             }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Tests.Accounts;
 using Weerbaar.Web.Tests.Infrastructure;
 
@@ -42,7 +43,7 @@ public abstract class RespondentSaveConcurrencyTests(AppFixture fixture)
     [Fact]
     public async Task Concurrent_saves_without_a_version_all_succeed_and_the_last_committed_one_is_stored()
     {
-        var (_, tokens) = await RoundAsync(["GM0392"]);
+        var (round, tokens) = await RoundAsync(["GM0392"]);
         var token = tokens[0];
         // 30 saves of part 1 at once, also the very first one of this respondent (the insert races the updates).
         var saves = Enumerable.Range(0, 30).Select(n => (Value: (n % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Text: $"Tekst {n}")).ToList();
@@ -59,6 +60,15 @@ public abstract class RespondentSaveConcurrencyTests(AppFixture fixture)
         var last = saves[versions.IndexOf(30)];
         Assert.Equal(last.Value, stored.GetProperty("answers").GetProperty("B1").GetString());
         Assert.Equal(last.Text, stored.GetProperty("answers").GetProperty("I4_anders").GetString());
+
+        // Written outside EF Core, read back by it as its own: times, ids and the position in the round.
+        var row = await App.WithDbAsync(db => db.ScanResponses.IgnoreQueryFilters().SingleAsync(r => r.RoundId == round));
+        Assert.InRange(row.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.InRange(row.UpdatedAt, row.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(row.InvitationId.ToString(), row.RespondentId);
+        Assert.Equal("web", row.Source);
+        Assert.Equal(ResponseStatus.InProgress, row.Status);
+        Assert.Equal(1, row.Position);
     }
 
     [Fact]

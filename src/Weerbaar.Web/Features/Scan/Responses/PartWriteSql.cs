@@ -63,6 +63,8 @@ internal sealed class SqlitePartWriteSql(string connectionString) : PartWriteSql
         RETURNING "Version"
         """;
 
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter TimeConverter = new();
+
     // Prepared once per connection and reused: SQLite then skips parsing on every save.
     private SqliteCommand? _update;
     private SqliteCommand? _insert;
@@ -101,7 +103,7 @@ internal sealed class SqlitePartWriteSql(string connectionString) : PartWriteSql
         command.CommandText = sql;
         command.Parameters.Add("@hash", SqliteType.Blob);
         command.Parameters.Add("@patch", SqliteType.Text);
-        command.Parameters.Add("@now", SqliteType.Text);
+        command.Parameters.Add("@now", SqliteType.Integer);
         command.Parameters.Add("@today", SqliteType.Text);
         command.Parameters.Add("@expected", SqliteType.Integer);
         if (withInsertParameters)
@@ -118,8 +120,8 @@ internal sealed class SqlitePartWriteSql(string connectionString) : PartWriteSql
         var p = command.Parameters;
         p["@hash"].Value = write.TokenHash;
         p["@patch"].Value = write.PatchJson;
-        // The text forms EF Core's SQLite provider uses, so EF reads these rows back as it wrote its own.
-        p["@now"].Value = write.Now.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        // The forms the model stores on SQLite (AppDbContext.ConfigureConventions), so EF reads these rows as its own.
+        p["@now"].Value = TimeConverter.ConvertToProvider(write.Now.ToUniversalTime());
         p["@today"].Value = write.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         p["@expected"].Value = write.ExpectedVersion is { } v ? v : DBNull.Value;
         if (p.Contains("@id"))

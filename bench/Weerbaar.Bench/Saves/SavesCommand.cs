@@ -55,8 +55,8 @@ public static class SavesCommand
                 : await PostgresFloorStore.CreateAsync(postgres.ConnectionString("postgres"), postgres.ConnectionString("weerbaar_floor"));
             floor = await FloorServer.StartAsync(store);
             var appDatabase = postgres is null
-                ? $"SQLite {SqliteSetting(factory, "sqlite_version()")}, file in a temporary folder on the local disk, as the app configures it (journal_mode={SqliteSetting(factory, "journal_mode")}, synchronous={SqliteSetting(factory, "synchronous")} as read on one of its connections)"
-                : $"{postgres.Version}, throwaway cluster on 127.0.0.1 (PostgreSQL defaults: fsync on, synchronous_commit on)";
+                ? $"SQLite {SqliteSetting(factory, "sqlite_version()")}, file in a temporary folder ({FileSystemOf(dataDirectory)}), as the app configures it (journal_mode={SqliteSetting(factory, "journal_mode")}, synchronous={SqliteSetting(factory, "synchronous")} as read on one of its connections)"
+                : $"{postgres.Version}, throwaway cluster on 127.0.0.1, data in a temporary folder ({FileSystemOf(Path.GetTempPath())}), PostgreSQL defaults: fsync on, synchronous_commit on";
             Console.WriteLine($"App on {appUrl} ({appDatabase}; start-up {startup.Elapsed.TotalSeconds:F1} s).");
             Console.WriteLine($"Floor on {floor.BaseAddress} ({store.Describe()}).");
 
@@ -193,6 +193,19 @@ public static class SavesCommand
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         UseProxy = false,
     };
+
+    /// <summary>The file system a folder lives on (from /proc/mounts): on tmpfs an fsync costs nothing, so say which it is.</summary>
+    public static string FileSystemOf(string directory)
+    {
+        if (!File.Exists("/proc/mounts"))
+        {
+            return "file system unknown";
+        }
+        var mount = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 2)
+            .Where(f => directory.StartsWith(f[1], StringComparison.Ordinal) && (f[1] == "/" || directory.Length == f[1].Length || directory[f[1].Length] == '/'))
+            .MaxBy(f => f[1].Length);
+        return mount is null ? "file system unknown" : $"{mount[2]} on {mount[0]}, mounted at {mount[1]}";
+    }
 
     private static string SqliteSetting(BenchAppFactory factory, string what)
     {

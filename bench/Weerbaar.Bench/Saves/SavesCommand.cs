@@ -139,6 +139,10 @@ public static class SavesCommand
             {
                 Console.WriteLine("  " + example);
             }
+            if (options.WrkSeconds > 0)
+            {
+                await WrkAsync(run, api, instrument, gemeenten, appUrl, floor.BaseAddress, dataDirectory, options);
+            }
             run.LoadAverageAtEnd = MachineInfo.LoadAverage();
 
             Directory.CreateDirectory(resultsDirectory);
@@ -165,6 +169,39 @@ public static class SavesCommand
                 await postgres.DisposeAsync();
             }
             HttpLoadCommand.TryDelete(dataDirectory);
+        }
+    }
+
+    /// <summary>
+    /// The API saves once more with wrk, on a round of their own with an invitation for every gemeente (so a token
+    /// comes round again only after all others of its wrk thread, and the checked respondents stay untouched).
+    /// </summary>
+    private static async Task WrkAsync(SavesRun run, ScanApi api, Instrument instrument, List<string> gemeenten, Uri appUrl, Uri floorUrl, string directory, SavesOptions o)
+    {
+        if (!WrkCrossCheck.Available)
+        {
+            Console.WriteLine("[wrk] not installed (apt-get install wrk); skipped");
+            return;
+        }
+        var round = await api.CreateRoundAsync("wrk");
+        var invited = await api.InviteAsync(round, gemeenten);
+        await api.OpenAsync(round);
+        var setA = DemoResponses.Generate(instrument, gemeenten, gemeenten.Count, seed: 2028);
+        var setB = DemoResponses.Generate(instrument, gemeenten, gemeenten.Count, seed: 2029);
+        var respondents = invited.Select((inv, i) => new Respondent(inv.Token, instrument, setA[i], setB[i])).ToList();
+        run.WrkTokens = respondents.Count;
+        var (script, floorData) = await WrkCrossCheck.PrepareAsync(directory, "floor", respondents, token => $"/floor/{token}/parts/");
+        var (_, appData) = await WrkCrossCheck.PrepareAsync(directory, "app", respondents, token => $"/api/v1/invitations/{token}/response/parts/");
+        Console.WriteLine($"[wrk] API PUT with wrk -t {WrkCrossCheck.Threads}, {respondents.Count} tokens of a round of their own, {o.WrkSeconds} s per run");
+        foreach (var clients in o.Clients)
+        {
+            foreach (var (name, url, data) in new[] { ("floor", floorUrl, floorData), ("app", appUrl, appData), ("floor again", floorUrl, floorData) })
+            {
+                var r = await WrkCrossCheck.RunAsync(name, url, script, data, clients, o.WrkSeconds);
+                run.Wrk.Add(r);
+                Console.WriteLine($"  {clients} connections, {name}: {r.Requests} saves, {r.NonSuccess} non-2xx/3xx, {r.SocketErrors} socket errors, {r.RequestsPerSecond:F0} saves/s, " +
+                                  $"p50 {r.P50Ms:F1} p95 {r.P95Ms:F1} p99 {r.P99Ms:F1} max {r.MaxMs:F1} ms, load {MachineInfo.LoadAverage()}");
+            }
         }
     }
 

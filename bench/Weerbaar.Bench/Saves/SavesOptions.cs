@@ -12,6 +12,8 @@ public sealed record SavesOptions
     public int MaxRequests { get; init; } = 200_000;
     public IReadOnlyList<SaveKind> Kinds { get; init; } = [SaveKind.Api, SaveKind.Form];
     public bool Postgres { get; init; }
+    /// <summary>Cross-check the API saves with Debian's wrk: seconds per run, 0 skips it.</summary>
+    public int WrkSeconds { get; init; }
     public string Name { get; init; } = "";
     public string? OutputDirectory { get; init; }
 
@@ -37,6 +39,8 @@ public sealed record SavesOptions
                 "--max-requests" => options with { MaxRequests = Math.Max(1, Number(Next())) },
                 "--only" => AddKind(options, kinds, Next()),
                 "--postgres" => options with { Postgres = true },
+                "--wrk" => options with { WrkSeconds = options.WrkSeconds > 0 ? options.WrkSeconds : 10 },
+                "--wrk-seconds" => options with { WrkSeconds = Math.Clamp(Number(Next()), 1, 600) },
                 "--name" => options with { Name = Next() },
                 "--out" => options with { OutputDirectory = Next() },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),

@@ -73,6 +73,10 @@ public static class SavesReport
         text.AppendLine("The two floor runs of a case also show how much the machine's noise moved the numbers between runs a minute apart.");
         text.AppendLine();
 
+        if (run.Wrk.Count > 0)
+        {
+            WriteWrk(text, Line, run);
+        }
         if (run.Check is { } s)
         {
             text.AppendLine("## Stored answers after the load");
@@ -89,6 +93,28 @@ public static class SavesReport
             text.AppendLine();
         }
         return text.ToString();
+    }
+
+    private static void WriteWrk(StringBuilder text, Action<FormattableString> Line, SavesRun run)
+    {
+        text.AppendLine("## Cross-check with wrk (API PUT)");
+        text.AppendLine();
+        Line($"Debian's `wrk` (a separate process) with a Lua script (`Saves/WrkCrossCheck.cs`) sends the same kind of `PUT` without a version, at the floor, the app and the floor again, {run.Options.WrkSeconds} s each, no warm-up of its own (it runs after the measurements above). It uses a round of its own with {run.WrkTokens} invitations; each of its {WrkCrossCheck.Threads} threads owns half of the tokens and saves their pages in turn, so one token comes round again only after all the other tokens of its thread. Any non-2xx/3xx answer is counted, but a page is not sent again after an error; latency percentiles are wrk's own (microsecond resolution).");
+        text.AppendLine();
+        text.AppendLine("| connections | server | saves | non-2xx/3xx | socket errors | saves/s | p50 ms | p95 ms | p99 ms | max ms |");
+        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in run.Wrk)
+        {
+            Line($"| {r.Connections} | {(r.Target == "app" ? "**app**" : r.Target)} | {r.Requests} | {r.NonSuccess} | {r.SocketErrors} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F2} |");
+        }
+        text.AppendLine();
+        foreach (var group in run.Wrk.Chunk(3).Where(g => g.Length == 3))
+        {
+            var floorP95 = (group[0].P95Ms + group[2].P95Ms) / 2;
+            var floorRate = (group[0].RequestsPerSecond + group[2].RequestsPerSecond) / 2;
+            Line($"- {group[1].Connections} connections: p95 app / floor {(floorP95 > 0 ? group[1].P95Ms / floorP95 : double.NaN):F2}, throughput app / floor {(floorRate > 0 ? group[1].RequestsPerSecond / floorRate : 0):F2}");
+        }
+        text.AppendLine();
     }
 
     private static string Codes(PhaseResult p) => string.Join(", ", p.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}")) + (p.Exceptions > 0 ? $", {p.Exceptions} failed" : "");

@@ -37,4 +37,7 @@ public sealed record SavesRun(string Command, SavesOptions Options, DateTimeOffs
     public StoredCheck? Check { get; set; }
     public string LoadAverageAtEnd { get; set; } = "";
     public string FormFields { get; set; } = "";
+    /// <summary>wrk runs per number of connections: floor, app, floor again.</summary>
+    public List<WrkResult> Wrk { get; } = [];
+    public int WrkTokens { get; set; }
 }

@@ -93,7 +93,8 @@ public static class SavesCommand
 
             var command = $"dotnet run -c Release --project bench/Weerbaar.Bench -- saves {string.Join(' ', args)}".TrimEnd();
             var run = new SavesRun(command, options, startedAt, loadAverage, startup.Elapsed, SourceRevision.Describe(ResultsDirectory.BenchDirectory),
-                appDatabase, store.Describe(), invited.Count) { FormFields = formFields };
+                appDatabase, store.Describe(), invited.Count);
+            run.FormFields = formFields;
 
             // Probes: one save of each kind at each target must succeed before anything is measured.
             foreach (var kind in options.Kinds)

@@ -48,7 +48,7 @@ public static class BenchProgram
                                           [--round-repeats 10] [--import-rows 10000] [--import-repeats 5] [--only save|round|import|results]...
                                           [--postgres] [--alloc-profile] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench saves [--clients 50,200] [--seconds 20] [--warmup 5] [--max-requests 200000] [--only api|form]...
-                                           [--postgres] [--wrk] [--wrk-seconds 10] [--name DESCRIPTION] [--out DIR]
+                                           [--postgres] [--floor single|group] [--wrk] [--wrk-seconds 10] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
                       Weerbaar.Bench siting [--gemeente-only | --country-only] [--out DIR]
                       Weerbaar.Bench siting-web [K]...   (national run through the app; default K = 1500)

@@ -13,7 +13,7 @@ namespace Weerbaar.Bench.Saves;
 /// <summary>
 /// The floor: the least a server can do for a page save over HTTP on this machine. A minimal <see cref="WebApplication"/>
 /// (Kestrel, routing, nothing else) on 127.0.0.1 in the bench process with two endpoints that each do one upsert through
-/// the single writer of <see cref="IFloorStore"/>, committed before the answer:
+/// the single writer of <see cref="IFloorStore"/> (a commit per save, or with group commit one per batch), committed before the answer:
 /// <c>PUT /floor/{token}/parts/{part}</c> with <c>{answers}</c> answers <c>{version}</c>, and
 /// <c>POST /floor-form/{token}/parts/{part}</c> with a form body answers 303 to the next page, as a PRG form does.
 /// </summary>
@@ -33,7 +33,8 @@ public sealed class FloorServer : IAsyncDisposable
 
     private sealed record Saved(int Version);
 
-    public static async Task<FloorServer> StartAsync(IFloorStore store)
+    /// <param name="save">Stores one save and returns its version: the store's own upsert, or a <see cref="GroupCommitWriter"/>.</param>
+    public static async Task<FloorServer> StartAsync(Func<string, int, string, CancellationToken, Task<int>> save)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -43,7 +44,7 @@ public sealed class FloorServer : IAsyncDisposable
         app.MapPut("/floor/{token}/parts/{part:int}", async (string token, int part, SaveRequest request, CancellationToken ct) =>
         {
             var json = JsonSerializer.Serialize(NonEmpty(request.Answers ?? []));
-            return TypedResults.Ok(new Saved(await store.UpsertAsync(token, part, json, ct)));
+            return TypedResults.Ok(new Saved(await save(token, part, json, ct)));
         });
         app.MapPost("/floor-form/{token}/parts/{part:int}", async (string token, int part, HttpContext http) =>
         {
@@ -57,7 +58,7 @@ public sealed class FloorServer : IAsyncDisposable
                     answers[key] = string.Join('|', values.Where(v => !string.IsNullOrWhiteSpace(v)));
                 }
             }
-            await store.UpsertAsync(token, part, JsonSerializer.Serialize(NonEmpty(answers)), http.RequestAborted);
+            await save(token, part, JsonSerializer.Serialize(NonEmpty(answers)), http.RequestAborted);
             http.Response.StatusCode = StatusCodes.Status303SeeOther;
             http.Response.Headers.Location = $"/floor-form/{token}/parts/{(part % 3) + 1}";
         });

@@ -13,8 +13,13 @@ public interface IFloorStore : IAsyncDisposable
     /// <summary>Inserts or replaces the answers of one part and returns its new version (1 for the first save).</summary>
     Task<int> UpsertAsync(string token, int part, string answersJson, CancellationToken ct);
 
+    /// <summary>Upserts several saves in one transaction (one commit for all) and returns their new versions in order.</summary>
+    Task<int[]> UpsertBatchAsync(IReadOnlyList<FloorSave> saves, CancellationToken ct);
+
     /// <summary>Every stored row, for the check after the run.</summary>
     Task<IReadOnlyList<FloorRow>> ReadAllAsync(CancellationToken ct);
 }
+
+public sealed record FloorSave(string Token, int Part, string AnswersJson);
 
 public sealed record FloorRow(string Token, int Part, string AnswersJson, int Version);

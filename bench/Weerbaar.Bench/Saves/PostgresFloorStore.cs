@@ -72,6 +72,29 @@ public sealed class PostgresFloorStore : IFloorStore
         }
     }
 
+    public async Task<int[]> UpsertBatchAsync(IReadOnlyList<FloorSave> saves, CancellationToken ct)
+    {
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(ct);
+            var versions = new int[saves.Count];
+            for (var i = 0; i < saves.Count; i++)
+            {
+                _upsert.Parameters[0].Value = saves[i].Token;
+                _upsert.Parameters[1].Value = saves[i].Part;
+                _upsert.Parameters[2].Value = saves[i].AnswersJson;
+                versions[i] = (int)(await _upsert.ExecuteScalarAsync(ct))!;
+            }
+            await transaction.CommitAsync(ct);
+            return versions;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<FloorRow>> ReadAllAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct);

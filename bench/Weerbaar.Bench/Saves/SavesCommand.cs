@@ -45,6 +45,7 @@ public static class SavesCommand
         var factory = new BenchAppFactory(dataDirectory, postgres?.ConnectionString("weerbaar_bench"));
         IFloorStore? store = null;
         FloorServer? floor = null;
+        GroupCommitWriter? groupWriter = null;
         try
         {
             var startup = Stopwatch.StartNew();
@@ -53,12 +54,19 @@ public static class SavesCommand
             store = postgres is null
                 ? new SqliteFloorStore(Path.Combine(dataDirectory, "floor.db"))
                 : await PostgresFloorStore.CreateAsync(postgres.ConnectionString("postgres"), postgres.ConnectionString("weerbaar_floor"));
-            floor = await FloorServer.StartAsync(store);
+            var floorStore = store;
+            groupWriter = options.GroupCommitFloor ? new GroupCommitWriter(store) : null;
+            floor = await FloorServer.StartAsync(groupWriter is null
+                ? floorStore.UpsertAsync
+                : (token, part, json, _) => groupWriter.SaveAsync(token, part, json));
             var appDatabase = postgres is null
                 ? $"SQLite {SqliteSetting(factory, "sqlite_version()")}, file in a temporary folder ({FileSystemOf(dataDirectory)}), as the app configures it (journal_mode={SqliteSetting(factory, "journal_mode")}, synchronous={SqliteSetting(factory, "synchronous")} as read on one of its connections)"
                 : $"{postgres.Version}, throwaway cluster on 127.0.0.1, data in a temporary folder ({FileSystemOf(Path.GetTempPath())}), PostgreSQL defaults: fsync on, synchronous_commit on";
             Console.WriteLine($"App on {appUrl} ({appDatabase}; start-up {startup.Elapsed.TotalSeconds:F1} s).");
-            Console.WriteLine($"Floor on {floor.BaseAddress} ({store.Describe()}).");
+            var floorDatabase = store.Describe() + (groupWriter is null
+                ? "; a commit per save"
+                : "; group commit: the writer upserts every save waiting in its queue (up to 512) in one transaction");
+            Console.WriteLine($"Floor on {floor.BaseAddress} ({floorDatabase}).");
 
             var maxClients = options.Clients.Max();
             using var adminHandler = Handler(4);
@@ -93,7 +101,7 @@ public static class SavesCommand
 
             var command = $"dotnet run -c Release --project bench/Weerbaar.Bench -- saves {string.Join(' ', args)}".TrimEnd();
             var run = new SavesRun(command, options, startedAt, loadAverage, startup.Elapsed, SourceRevision.Describe(ResultsDirectory.BenchDirectory),
-                appDatabase, store.Describe(), invited.Count);
+                appDatabase, floorDatabase, invited.Count);
             run.FormFields = formFields;
 
             // Probes: one save of each kind at each target must succeed before anything is measured.
@@ -140,6 +148,10 @@ public static class SavesCommand
             {
                 Console.WriteLine("  " + example);
             }
+            if (groupWriter is not null)
+            {
+                run.FloorBatches = (groupWriter.Batches, groupWriter.Saves);
+            }
             if (options.WrkSeconds > 0)
             {
                 await WrkAsync(run, api, instrument, gemeenten, appUrl, floor.BaseAddress, dataDirectory, options);
@@ -157,6 +169,10 @@ public static class SavesCommand
             if (floor is not null)
             {
                 await floor.DisposeAsync();
+            }
+            if (groupWriter is not null)
+            {
+                await groupWriter.DisposeAsync();
             }
             if (store is not null)
             {

@@ -12,6 +12,8 @@ public sealed record SavesOptions
     public int MaxRequests { get; init; } = 200_000;
     public IReadOnlyList<SaveKind> Kinds { get; init; } = [SaveKind.Api, SaveKind.Form];
     public bool Postgres { get; init; }
+    /// <summary>The floor's writer commits every save on its own (false) or all waiting saves in one transaction (true).</summary>
+    public bool GroupCommitFloor { get; init; }
     /// <summary>Cross-check the API saves with Debian's wrk: seconds per run, 0 skips it.</summary>
     public int WrkSeconds { get; init; }
     public string Name { get; init; } = "";
@@ -19,7 +21,7 @@ public sealed record SavesOptions
 
     public string Database => Postgres ? "postgres" : "sqlite";
 
-    public string Description => Name.Length > 0 ? Name : $"saves-{Database}";
+    public string Description => Name.Length > 0 ? Name : $"saves-{Database}{(GroupCommitFloor ? "-group-floor" : "")}";
 
     public static SavesOptions Parse(IReadOnlyList<string> args)
     {
@@ -39,6 +41,12 @@ public sealed record SavesOptions
                 "--max-requests" => options with { MaxRequests = Math.Max(1, Number(Next())) },
                 "--only" => AddKind(options, kinds, Next()),
                 "--postgres" => options with { Postgres = true },
+                "--floor" => Next() switch
+                {
+                    "single" => options with { GroupCommitFloor = false },
+                    "group" => options with { GroupCommitFloor = true },
+                    var other => throw new ArgumentException($"Unknown floor '{other}'; choose single or group."),
+                },
                 "--wrk" => options with { WrkSeconds = options.WrkSeconds > 0 ? options.WrkSeconds : 10 },
                 "--wrk-seconds" => options with { WrkSeconds = Math.Clamp(Number(Next()), 1, 600) },
                 "--name" => options with { Name = Next() },

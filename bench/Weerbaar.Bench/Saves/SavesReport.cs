@@ -40,9 +40,13 @@ public static class SavesReport
         Line($"- date: {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz}; source revision: {run.Revision}");
         Line($"- app database: {run.AppDatabase}");
         Line($"- floor database: {run.FloorDatabase}");
+        if (run.FloorBatches is { } b && b.Batches > 0)
+        {
+            Line($"- floor group commit: {b.Saves} saves in {b.Batches} transactions, {(double)b.Saves / b.Batches:F1} saves per commit on average (all phases)");
+        }
         Line($"- app start-up (migrations, CBS reference load, bootstrap admin, Kestrel): {run.StartupTime.TotalSeconds:F1} s");
         text.AppendLine("- app: the real app (`WebApplicationFactory<Program>` on Kestrel) on 127.0.0.1, Production environment, no demo data, logging at Warning, respondent rate limit lifted (all load comes from one address)");
-        text.AppendLine("- floor: a minimal `WebApplication` (`CreateSlimBuilder`: Kestrel and routing, no other middleware) on another 127.0.0.1 port in the same process; `PUT /floor/{token}/parts/{part}` reads `{answers}` and answers `{version}`, `POST /floor-form/{token}/parts/{part}` reads the form and answers 303; each does one `INSERT … ON CONFLICT (token, part) DO UPDATE SET answers = …, version = version + 1 RETURNING version` through a single connection behind a `SemaphoreSlim`, committed before the answer");
+        text.AppendLine("- floor: a minimal `WebApplication` (`CreateSlimBuilder`: Kestrel and routing, no other middleware) on another 127.0.0.1 port in the same process; `PUT /floor/{token}/parts/{part}` reads `{answers}` and answers `{version}`, `POST /floor-form/{token}/parts/{part}` reads the form and answers 303; each does one `INSERT … ON CONFLICT (token, part) DO UPDATE SET answers = …, version = version + 1 RETURNING version` through a single connection behind a `SemaphoreSlim`, committed before the answer (how it commits: see the floor database above)");
         Line($"- setup over the API: one open round with {run.Invitations} invitations (one gemeente each); client *i* owns invitation *i* at the app and the same token at the floor");
         Line($"- each client saves parts 1, 2, 3 of one synthetic answer set (`DemoResponses`, seed 2026), then of another (seed 2027), and round again, so every save changes the stored answers; **without a version** (last write wins; a 409 is an error); after an error the same page is sent again");
         Line($"- API: `PUT /api/v1/invitations/{{token}}/response/parts/{{part}}` with `{{\"answers\":{{…}}}}` (no `version`), 200 with `{{version}}` is a success");

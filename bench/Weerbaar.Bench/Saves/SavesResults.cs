@@ -40,4 +40,6 @@ public sealed record SavesRun(string Command, SavesOptions Options, DateTimeOffs
     /// <summary>wrk runs per number of connections: floor, app, floor again.</summary>
     public List<WrkResult> Wrk { get; } = [];
     public int WrkTokens { get; set; }
+    /// <summary>With the group-commit floor: transactions committed and saves in them (before the wrk runs).</summary>
+    public (long Batches, long Saves)? FloorBatches { get; set; }
 }

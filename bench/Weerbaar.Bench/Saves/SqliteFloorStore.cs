@@ -50,6 +50,31 @@ public sealed class SqliteFloorStore : IFloorStore
         }
     }
 
+    public async Task<int[]> UpsertBatchAsync(IReadOnlyList<FloorSave> saves, CancellationToken ct)
+    {
+        await _writer.WaitAsync(ct);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            _upsert.Transaction = transaction;
+            var versions = new int[saves.Count];
+            for (var i = 0; i < saves.Count; i++)
+            {
+                _upsert.Parameters[0].Value = saves[i].Token;
+                _upsert.Parameters[1].Value = saves[i].Part;
+                _upsert.Parameters[2].Value = saves[i].AnswersJson;
+                versions[i] = Convert.ToInt32(await _upsert.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            transaction.Commit();
+            return versions;
+        }
+        finally
+        {
+            _upsert.Transaction = null;
+            _writer.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<FloorRow>> ReadAllAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct);

@@ -4,7 +4,7 @@ using Weerbaar.Bench.Micro;
 namespace Weerbaar.Bench;
 
 /// <summary>
-/// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
+/// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>saves</c>: respondent saves against a floor server; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
 /// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance;
 /// <c>smaa</c>: SMAA Monte Carlo against its floors; <c>allocation</c>: dividing scarce goods under three policies;
 /// <c>programme-planning</c>: the planning pages and schedule API with 300 actions.
@@ -22,6 +22,8 @@ public static class BenchProgram
                 return await HttpLoadCommand.RunAsync(rest);
             case "scan":
                 return await Scan.ScanCommand.RunAsync(rest);
+            case "saves":
+                return await Saves.SavesCommand.RunAsync(rest);
             case "micro":
                 return MicroCommand.Run(rest);
             case "siting":
@@ -45,6 +47,8 @@ public static class BenchProgram
                       Weerbaar.Bench scan [--clients 50] [--seconds 20] [--warmup 5] [--baseline-seconds 3] [--max-requests 200000]
                                           [--round-repeats 10] [--import-rows 10000] [--import-repeats 5] [--only save|round|import|results]...
                                           [--postgres] [--alloc-profile] [--name DESCRIPTION] [--out DIR]
+                      Weerbaar.Bench saves [--clients 50,200] [--seconds 20] [--warmup 5] [--max-requests 200000] [--only api|form]...
+                                           [--postgres] [--floor single|group] [--wrk] [--wrk-seconds 10] [--name DESCRIPTION] [--out DIR]
                       Weerbaar.Bench micro [--name DESCRIPTION] [BenchmarkDotNet arguments, e.g. --filter *Search*]
                       Weerbaar.Bench siting [--gemeente-only | --country-only] [--out DIR]
                       Weerbaar.Bench siting-web [K]...   (national run through the app; default K = 1500)

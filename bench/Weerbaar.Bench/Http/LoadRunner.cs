@@ -4,9 +4,10 @@ using System.Diagnostics;
 namespace Weerbaar.Bench.Http;
 
 /// <summary>What one request of a client produced: the status code and the number of body bytes read.</summary>
-public readonly record struct StepResult(int Status, long Bytes)
+/// <param name="Ok">Whether the step counts as a success, when a 2xx is not the measure (a form post answers a redirect).</param>
+public readonly record struct StepResult(int Status, long Bytes, bool? Ok = null)
 {
-    public bool Success => Status is >= 200 and < 300;
+    public bool Success => Ok ?? Status is >= 200 and < 300;
 }
 
 /// <summary>One request of one client (send, read the whole answer); a client may keep state between its steps.</summary>

@@ -21,12 +21,14 @@ public sealed class ScanApi(HttpClient admin)
     public async Task<Guid> CreateRoundAsync(string label, CancellationToken ct = default)
     {
         var n = Interlocked.Increment(ref _rounds);
+        // Open from today for 90 days: once the closing day has passed the app refuses every save (409).
+        var today = DateOnly.FromDateTime(DateTime.Today);
         using var response = await admin.PostAsJsonAsync("/api/v1/rounds", new
         {
             instrument = Instrument,
             name = string.Create(CultureInfo.InvariantCulture, $"Bench {label} {n}"),
-            opensOn = "2026-01-05",
-            closesOn = "2026-03-31",
+            opensOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            closesOn = today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, ct);
         await EnsureAsync(response, 201, "POST /api/v1/rounds", ct);
         return (await response.Content.ReadFromJsonAsync<Created>(ct))!.Id;

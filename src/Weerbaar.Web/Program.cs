@@ -17,6 +17,7 @@ using Weerbaar.Web.Features.Programme.Exports;
 using Weerbaar.Web.Features.Programme.Planning;
 using Weerbaar.Web.Features.Programme.Tracking;
 using Weerbaar.Web.Features.Scan;
+using Weerbaar.Web.Features.Scan.Respond;
 using Weerbaar.Web.Features.Scan.Responses;
 using Weerbaar.Web.Features.Scenarios;
 using Weerbaar.Web.Features.SelfReliance;
@@ -110,6 +111,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePartFormFastPath();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapWeerbaarHealth();

@@ -50,4 +50,13 @@ public sealed class BenchAppFactory(string dataDirectory, string? postgresConnec
             ? address
             : throw new InvalidOperationException($"Refusing to load-test {address}: only 127.0.0.1 is allowed.");
     }
+
+    /// <summary>A SQLite setting as the app's own connection sees it: a pragma ("journal_mode") or a function ("sqlite_version()").</summary>
+    public string SqliteSetting(string what)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Weerbaar.Web.Data.AppDbContext>();
+        var sql = what.EndsWith(')') ? $"SELECT {what} AS Value" : $"SELECT CAST({what} AS TEXT) AS Value FROM pragma_{what}";
+        return Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.SqlQueryRaw<string>(db.Database, sql).AsEnumerable().First();
+    }
 }

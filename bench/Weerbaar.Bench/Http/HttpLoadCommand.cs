@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
@@ -44,15 +43,7 @@ public static class HttpLoadCommand
                 await FotoBenchData.EnsureAsync(factory.Services);
             }
 
-            using var handler = new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = options.Clients,
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-                UseProxy = false,
-            };
+            using var handler = LoadClients.Handler(options.Clients);
             using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
             var token = await LoginAsync(client);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Bench.Http;
 using Weerbaar.Bench.Scan;
-using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Demo;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Instruments;
@@ -60,7 +58,7 @@ public static class SavesCommand
                 ? floorStore.UpsertAsync
                 : (token, part, json, _) => groupWriter.SaveAsync(token, part, json));
             var appDatabase = postgres is null
-                ? $"SQLite {SqliteSetting(factory, "sqlite_version()")}, file in a temporary folder ({FileSystemOf(dataDirectory)}), as the app configures it (journal_mode={SqliteSetting(factory, "journal_mode")}, synchronous={SqliteSetting(factory, "synchronous")} as read on one of its connections)"
+                ? $"SQLite {factory.SqliteSetting("sqlite_version()")}, file in a temporary folder ({FileSystemOf(dataDirectory)}), as the app configures it (journal_mode={factory.SqliteSetting("journal_mode")}, synchronous={factory.SqliteSetting("synchronous")} as read on one of its connections)"
                 : $"{postgres.Version}, throwaway cluster on 127.0.0.1, data in a temporary folder ({FileSystemOf(Path.GetTempPath())}), PostgreSQL defaults: fsync on, synchronous_commit on";
             Console.WriteLine($"App on {appUrl} ({appDatabase}; start-up {startup.Elapsed.TotalSeconds:F1} s).");
             var floorDatabase = store.Describe() + (groupWriter is null
@@ -69,11 +67,11 @@ public static class SavesCommand
             Console.WriteLine($"Floor on {floor.BaseAddress} ({floorDatabase}).");
 
             var maxClients = options.Clients.Max();
-            using var adminHandler = Handler(4);
+            using var adminHandler = LoadClients.Handler(4);
             using var admin = new HttpClient(adminHandler) { BaseAddress = appUrl, Timeout = TimeSpan.FromSeconds(120) };
             admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HttpLoadCommand.LoginAsync(admin));
             // Respondents have no account: no bearer token, only the personal token in the path (and for the form the antiforgery cookie).
-            using var respondentHandler = Handler(maxClients);
+            using var respondentHandler = LoadClients.Handler(maxClients);
             using var client = new HttpClient(respondentHandler) { Timeout = TimeSpan.FromSeconds(30) };
 
             var api = new ScanApi(admin);
@@ -238,16 +236,6 @@ public static class SavesCommand
                              $"p50 {r.Latency.P50:F1} p95 {r.Latency.P95:F1} p99 {r.Latency.P99:F1} max {r.Latency.Max:F1} ms, " +
                              $"status {string.Join(' ', r.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}"))}, CPU {r.CpuMsPerRequest:F2} ms/save, load {r.LoadAverage}");
 
-    private static SocketsHttpHandler Handler(int connections) => new()
-    {
-        MaxConnectionsPerServer = connections,
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        UseProxy = false,
-    };
-
     /// <summary>The file system a folder lives on (from /proc/mounts): on tmpfs an fsync costs nothing, so say which it is.</summary>
     public static string FileSystemOf(string directory)
     {
@@ -259,14 +247,6 @@ public static class SavesCommand
             .Where(f => directory.StartsWith(f[1], StringComparison.Ordinal) && (f[1] == "/" || directory.Length == f[1].Length || directory[f[1].Length] == '/'))
             .MaxBy(f => f[1].Length);
         return mount is null ? "file system unknown" : $"{mount[2]} on {mount[0]}, mounted at {mount[1]}";
-    }
-
-    private static string SqliteSetting(BenchAppFactory factory, string what)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var sql = what.EndsWith(')') ? $"SELECT {what} AS Value" : $"SELECT CAST({what} AS TEXT) AS Value FROM pragma_{what}";
-        return db.Database.SqlQueryRaw<string>(sql).AsEnumerable().First();
     }
 
     /// <summary>Every answer the bench posts must be a field of the rendered form of its part (else the app would drop it).</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,16 +52,16 @@ public static class ScanCommand
             var baseUrl = factory.StartOnLoopback();
             startup.Stop();
             var database = postgres is null
-                ? $"SQLite {SqliteVersion(factory)} (WAL), file in a temporary folder on the local disk" +
+                ? $"SQLite {factory.SqliteSetting("sqlite_version()")} (WAL), file in a temporary folder on the local disk" +
                   (pragmas is null ? "" : $"; EXPERIMENT: {pragmas.Describe()} on every connection (bench interceptor, not the app's setting)")
                 : $"{postgres.Version}, throwaway cluster on 127.0.0.1 (PostgreSQL defaults: fsync on, synchronous_commit on)";
             Console.WriteLine($"App on {baseUrl} ({database}; start-up {startup.Elapsed.TotalSeconds:F1} s).");
 
-            using var adminHandler = Handler(4);
+            using var adminHandler = LoadClients.Handler(4);
             using var admin = new HttpClient(adminHandler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(120) };
             admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HttpLoadCommand.LoginAsync(admin));
             // Respondents have no account: their client sends no bearer token, only the personal token in the path.
-            using var respondentHandler = Handler(options.Clients);
+            using var respondentHandler = LoadClients.Handler(options.Clients);
             using var respondents = new HttpClient(respondentHandler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
             var api = new ScanApi(admin);
@@ -124,23 +123,6 @@ public static class ScanCommand
         public static OthersCpu Start() => new(MachineInfo.MachineBusyMs(), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
 
         public double? Stop() => MachineInfo.OthersCpuPercent(MachineBusyMs, (Process.GetCurrentProcess().TotalProcessorTime - OwnCpu).TotalMilliseconds, Watch.Elapsed);
-    }
-
-    private static SocketsHttpHandler Handler(int connections) => new()
-    {
-        MaxConnectionsPerServer = connections,
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        UseProxy = false,
-    };
-
-    private static string SqliteVersion(BenchAppFactory factory)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS Value").AsEnumerable().First();
     }
 
     // ---- 1. page saves -------------------------------------------------------------------------------------------
@@ -400,7 +382,7 @@ public static class ScanCommand
         var round = await api.CreateRoundAsync("results");
         var imported = await api.ImportAsync(round, ResponseCsv.Write(instrument, rows));
         Console.WriteLine($"[results] a round with {imported} imported responses (DemoResponses, seed 2026, one per gemeente); per call 1 client, then 10, {o.Seconds} s each after {o.WarmupSeconds} s warm-up");
-        using var handler = Handler(10);
+        using var handler = LoadClients.Handler(10);
         using var client = new HttpClient(handler) { BaseAddress = admin.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
         var runner = new LoadRunner(client);

@@ -18,7 +18,8 @@ public sealed record PartWrite(byte[] TokenHash, string AnswersJson, string Patc
 /// The statements of a part save, per database. The common case is one UPDATE that merges the part into the stored
 /// answers inside the database (no read-modify-write of the document); only a respondent's first save, or a save
 /// the UPDATE refused, runs the INSERT … ON CONFLICT, whose MAX(Position) then numbers a new response.
-/// Both return the new version, or no row when the save may not apply.
+/// Both return the new version, or no row when the save may not apply. "Now" is taken on the request thread, so a
+/// batch may commit an earlier moment after a later one: UpdatedAt keeps the latest and never falls before CreatedAt.
 /// </summary>
 public abstract class PartWriteSql
 {
@@ -40,7 +41,7 @@ internal sealed class SqlitePartWriteSql(string connectionString) : PartWriteSql
 {
     private const string Update = $"""
         UPDATE "ScanResponses" AS s
-        SET "Answers" = json_patch(s."Answers", @patch), "Version" = s."Version" + 1, "UpdatedAt" = @now
+        SET "Answers" = json_patch(s."Answers", @patch), "Version" = s."Version" + 1, "UpdatedAt" = max(s."UpdatedAt", @now)
         FROM "ScanInvitations" AS i JOIN "ScanRounds" AS r ON r."Id" = i."RoundId"
         WHERE {Conditions}
           AND s."RoundId" = i."RoundId" AND s."GemeenteCode" = i."GemeenteCode" AND s."InvitationId" = i."Id"
@@ -56,7 +57,7 @@ internal sealed class SqlitePartWriteSql(string connectionString) : PartWriteSql
         FROM "ScanInvitations" AS i JOIN "ScanRounds" AS r ON r."Id" = i."RoundId"
         WHERE {Conditions} AND (@expected IS NULL OR @expected = 0)
         ON CONFLICT ("RoundId", "RespondentId") DO UPDATE
-        SET "Answers" = json_patch("ScanResponses"."Answers", @patch), "Version" = "ScanResponses"."Version" + 1, "UpdatedAt" = @now
+        SET "Answers" = json_patch("ScanResponses"."Answers", @patch), "Version" = "ScanResponses"."Version" + 1, "UpdatedAt" = max("ScanResponses"."UpdatedAt", @now)
         WHERE (@expected IS NULL OR "ScanResponses"."Version" = @expected)
           AND ("ScanResponses"."Status" <> 'Submitted'
                OR (SELECT r2."AllowChangesAfterSubmit" FROM "ScanRounds" AS r2 WHERE r2."Id" = "ScanResponses"."RoundId"))
@@ -138,7 +139,7 @@ internal sealed class PostgresPartWriteSql(string connectionString) : PartWriteS
 {
     private const string Update = $"""
         UPDATE "ScanResponses" AS s
-        SET "Answers" = jsonb_strip_nulls(s."Answers"::jsonb || @patch::jsonb)::text, "Version" = s."Version" + 1, "UpdatedAt" = @now
+        SET "Answers" = jsonb_strip_nulls(s."Answers"::jsonb || @patch::jsonb)::text, "Version" = s."Version" + 1, "UpdatedAt" = GREATEST(s."UpdatedAt", @now)
         FROM "ScanInvitations" AS i JOIN "ScanRounds" AS r ON r."Id" = i."RoundId"
         WHERE {Conditions}
           AND s."RoundId" = i."RoundId" AND s."GemeenteCode" = i."GemeenteCode" AND s."InvitationId" = i."Id"
@@ -154,7 +155,7 @@ internal sealed class PostgresPartWriteSql(string connectionString) : PartWriteS
         FROM "ScanInvitations" AS i JOIN "ScanRounds" AS r ON r."Id" = i."RoundId"
         WHERE {Conditions} AND (@expected IS NULL OR @expected = 0)
         ON CONFLICT ("RoundId", "RespondentId") DO UPDATE
-        SET "Answers" = jsonb_strip_nulls(s."Answers"::jsonb || @patch::jsonb)::text, "Version" = s."Version" + 1, "UpdatedAt" = @now
+        SET "Answers" = jsonb_strip_nulls(s."Answers"::jsonb || @patch::jsonb)::text, "Version" = s."Version" + 1, "UpdatedAt" = GREATEST(s."UpdatedAt", @now)
         WHERE (@expected IS NULL OR s."Version" = @expected)
           AND (s."Status" <> 'Submitted' OR (SELECT r2."AllowChangesAfterSubmit" FROM "ScanRounds" AS r2 WHERE r2."Id" = s."RoundId"))
         RETURNING s."Version"

@@ -80,7 +80,7 @@ public sealed partial class AdminTests(AppAndBrowserFixture fixture) : BrowserTe
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Naam").FillAsync(name);
         await page.GetByLabel("Rol").SelectOptionAsync(new SelectOptionValue { Label = "Lezer (leest eigen gemeente)" });
-        await page.GetByLabel("Gemeente (voor coördinator en lezer)").SelectOptionAsync(new SelectOptionValue { Label = "Utrecht (gemeente)" });
+        await page.GetByLabel("Gemeente (voor coördinator en lezer)").SelectOptionAsync(new SelectOptionValue { Label = "Utrecht" });
 
         await browser.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging versturen" }), "uitgenodigd");
 

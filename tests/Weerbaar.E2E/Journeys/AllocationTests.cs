@@ -16,7 +16,7 @@ public sealed class AllocationTests(AppAndBrowserFixture fixture) : BrowserTest(
         await Fixture.EnsureUserAsync(coordinator);
         var browser = await LogInAsync(coordinator, $"/gemeenten/{gemeente}/schaarste", "schaarste");
         var page = browser.Page;
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Verdeelplan schaarse middelen Utrecht (gemeente)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Verdeelplan schaarse middelen Utrecht");
 
         await page.GetByLabel("Crisisscenario").SelectOptionAsync("langdurige-stroomuitval");
         await browser.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Scenario toepassen" }), "schaarste-scenario");

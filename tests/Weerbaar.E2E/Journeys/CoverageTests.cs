@@ -18,7 +18,7 @@ public sealed class CoverageTests(AppAndBrowserFixture fixture) : BrowserTest(fi
         var browser = await LogInAsync(coordinator, $"/gemeenten/{gemeente}/noodsteunpunten", "noodsteunpunten");
         var page = browser.Page;
         await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Dekking: welke inwoners wonen te ver van een noodsteunpunt?" }), "dekking");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dekking noodsteunpunten Utrecht (gemeente)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dekking noodsteunpunten Utrecht");
 
         // Without tiles the map draws the buurten (circles) and the noodsteunpunten (squares); the table holds the same.
         var map = page.Locator("#dekking-kaart");

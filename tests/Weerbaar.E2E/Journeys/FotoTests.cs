@@ -19,7 +19,7 @@ public sealed class FotoTests(AppAndBrowserFixture fixture) : BrowserTest(fixtur
         await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "foto van de gemeente" }), "foto");
 
         Assert.Equal(browser.Url("/gemeenten/GM0344/foto").ToString(), page.Url);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Foto van Utrecht (gemeente)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Foto van Utrecht");
 
         // Without tiles (no internet) the map still draws: the outline, three classed buurt polygons, the CBS/Kadaster points of the other buurten, the demo locations and noodsteunpunten.
         var map = page.Locator("#foto-kaart");
@@ -42,7 +42,7 @@ public sealed class FotoTests(AppAndBrowserFixture fixture) : BrowserTest(fixtur
         await Expect(map.Locator("path[fill='#01689b']")).ToHaveCountAsync(0);
 
         // The table view holds the same data.
-        var buurten = page.GetByRole(AriaRole.Table, new() { Name = "Alle buurten van Utrecht (gemeente): inwoners, kwetsbaarheid en niet 72 uur zelfredzaam (Bron: CBS)" });
+        var buurten = page.GetByRole(AriaRole.Table, new() { Name = "Alle buurten van Utrecht: inwoners, kwetsbaarheid en niet 72 uur zelfredzaam (Bron: CBS)" });
         await Expect(buurten.Locator("tbody tr")).ToHaveCountAsync(109);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Kwetsbare locaties per categorie" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Noodsteunpunten" })).ToBeVisibleAsync();
@@ -60,7 +60,7 @@ public sealed class FotoTests(AppAndBrowserFixture fixture) : BrowserTest(fixtur
         await browser.GoToAsync("/gemeenten/GM0344/foto", "foto");
 
         await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Schatting niet 72 uur zelfredzaam en aannames aanpassen" }), "zelfredzaamheid");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Niet 72 uur zelfredzaam in Utrecht (gemeente)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Niet 72 uur zelfredzaam in Utrecht");
         var field = page.GetByLabel("Aandeel alleenwonenden onder de 75-plussers (%)");
         await field.FillAsync("veel");
         await field.PressAsync("Enter");

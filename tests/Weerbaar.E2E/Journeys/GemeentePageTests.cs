@@ -13,16 +13,16 @@ public sealed class GemeentePageTests(AppAndBrowserFixture fixture) : BrowserTes
         var browser = await LogInAsync(TestUser.Admin, "/gemeenten?q=GM0344", "zoek-op-code");
         var page = browser.Page;
 
-        await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Utrecht (gemeente)" }), "utrecht");
+        await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Utrecht", Exact = true }), "utrecht");
 
         Assert.Equal(browser.Url("/gemeenten/GM0344").ToString(), page.Url);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utrecht (gemeente)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utrecht");
         await Expect(page.GetByText("Gemeentecode GM0344 · provincie Utrecht · veiligheidsregio Utrecht")).ToBeVisibleAsync();
         await Expect(Figure(page, "Inwoners")).ToHaveTextAsync("374.238");
         await Expect(Figure(page, "Oppervlakte (land)")).ToHaveTextAsync("9.377 ha");
         await Expect(Figure(page, "Woningvoorraad")).ToHaveTextAsync("167.124");
 
-        var buurten = page.GetByRole(AriaRole.Table, new() { Name = "Buurten van Utrecht (gemeente) per wijk (Bron: CBS)" });
+        var buurten = page.GetByRole(AriaRole.Table, new() { Name = "Buurten van Utrecht per wijk (Bron: CBS)" });
         await Expect(buurten.Locator("tbody tr")).ToHaveCountAsync(109);
         await Expect(buurten.GetByRole(AriaRole.Row, new() { Name = "Oog in Al" })).ToContainTextAsync("4.155");
         await Expect(page.Locator("main").GetByText("Bron: CBS, Kerncijfers wijken en buurten 2024 (CC BY 4.0).").First).ToBeVisibleAsync();
@@ -77,8 +77,8 @@ public sealed class GemeentePageTests(AppAndBrowserFixture fixture) : BrowserTes
 
     private static async Task AssertTeamAsync(IPage page, TestUser coordinator, TestUser lezer)
     {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Team Utrecht (gemeente)");
-        var team = page.GetByRole(AriaRole.Table, new() { Name = "Gebruikers van Utrecht (gemeente)" });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Team Utrecht");
+        var team = page.GetByRole(AriaRole.Table, new() { Name = "Gebruikers van Utrecht" });
         await Expect(team.GetByRole(AriaRole.Row, new() { Name = coordinator.DisplayName })).ToContainTextAsync("Coördinator (bewerkt eigen gemeente)");
         await Expect(team.GetByRole(AriaRole.Row, new() { Name = lezer.DisplayName })).ToContainTextAsync("Lezer (leest eigen gemeente)");
         await Expect(team.GetByRole(AriaRole.Row, new() { Name = TestUser.Admin.DisplayName })).ToHaveCountAsync(0);

@@ -27,7 +27,7 @@ public sealed class OwnScanTests(AppAndBrowserFixture fixture) : BrowserTest(fix
         await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "antwoorden Weerbaarheidsscan" }), "scan");
 
         Assert.Equal(browser.Url("/gemeenten/GM0344/scan").ToString(), page.Url);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Weerbaarheidsscan Utrecht (gemeente)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Weerbaarheidsscan Utrecht");
         var round = page.GetByRole(AriaRole.Region, new() { Name = roundName });
         await Expect(round).ToContainTextAsync("Verstuurd op 15 december 2025.");
         await Expect(round.GetByRole(AriaRole.Heading, new() { Name = "Deel 1: ", Exact = false }).First).ToBeVisibleAsync();

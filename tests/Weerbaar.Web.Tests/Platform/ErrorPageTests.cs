@@ -48,7 +48,7 @@ public sealed class ErrorPageTests(SqliteAppFixture fixture)
     {
         var client = await App.UserAsync(Roles.Lezer, "GM0344");
         var html = await (await client.GetAsync("/gemeenten/GM0344")).Content.ReadAsStringAsync();
-        Assert.Contains("Utrecht (gemeente)", html, StringComparison.Ordinal);
+        Assert.Contains("Utrecht", html, StringComparison.Ordinal);
         Assert.Contains("Bron: CBS", html, StringComparison.Ordinal);
         Assert.Contains("id=\"kaart-omtrek\">{\"type\":\"MultiPolygon\"", html, StringComparison.Ordinal);
         Assert.Contains("&#xB7; Weerbaar</title>", html, StringComparison.Ordinal);

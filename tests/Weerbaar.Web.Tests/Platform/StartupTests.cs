@@ -79,13 +79,38 @@ public abstract class StartupTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Gemeenten_carry_the_names_people_use_and_the_two_bergens_stay_apart()
+    {
+        var names = await App.WithDbAsync(db => db.Gemeenten.ToDictionaryAsync(g => g.Code, g => g.Name));
+        Assert.Equal(("Groningen", "Utrecht", "'s-Gravenhage"), (names["GM0014"], names["GM0344"], names["GM0518"]));
+        Assert.DoesNotContain(names.Values, n => n.Contains("(gemeente)", StringComparison.Ordinal));
+        Assert.Equal(2, names.Values.Count(n => n.StartsWith("Bergen (", StringComparison.Ordinal)));
+        Assert.Equal(342, names.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_database_loaded_with_cbs_names_gets_plain_names_from_the_migration()
+    {
+        // The migration's statement, run again on a name as CBS writes it (what older databases hold).
+        await App.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.Gemeenten.Where(g => g.Code == "GM0518").ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, "'s-Gravenhage (gemeente)"));
+            await db.Database.ExecuteSqlRawAsync(ReferenceDataLoader.PlainNamesSql);
+            Assert.Equal("'s-Gravenhage", await db.Gemeenten.Where(g => g.Code == "GM0518").Select(g => g.Name).SingleAsync());
+            await tx.RollbackAsync();
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Gemeenten_api_filters_sorts_and_pages()
     {
         var client = await App.AdminAsync();
         var page = await client.GetFromJsonAsync<GemeentenListPage>("/api/v1/gemeenten?veiligheidsregio=VR09&sort=-inwoners&pageSize=5");
         Assert.NotNull(page);
         Assert.Equal(5, page.Items.Count);
-        Assert.Equal("Utrecht (gemeente)", page.Items[0].Name);
+        Assert.Equal("Utrecht", page.Items[0].Name);
         Assert.All(page.Items, g => Assert.Equal("VR09", g.VeiligheidsregioCode));
         Assert.True(page.Items.Zip(page.Items.Skip(1)).All(p => p.First.Residents >= p.Second.Residents));
 

@@ -62,7 +62,7 @@ public static class ReferenceDataLoader
             gemeenten.Add(new Gemeente
             {
                 Code = code,
-                Name = row["gemeentenaam"]!,
+                Name = GemeenteDisplayName(row["gemeentenaam"]!),
                 ProvincieCode = provincieCode,
                 VeiligheidsregioCode = regioCode,
                 Residents = Int(row["inwoners"]) ?? 0,
@@ -138,6 +138,18 @@ public static class ReferenceDataLoader
             gemeenten.Count, wijken.Count, buurten.Count, started.ElapsedMilliseconds);
         return true;
     }
+
+    /// <summary>
+    /// CBS adds " (gemeente)" to the three gemeenten named like their provincie; people know them as Groningen, Utrecht and
+    /// 's-Gravenhage. "Bergen (NH.)" and "Bergen (L.)" keep their suffix: that is how the two are told apart. Files are
+    /// matched to CBS by code, never by name.
+    /// </summary>
+    /// <summary>Gives databases loaded before names were plain the same names (run by the PlainGemeenteNames migration).</summary>
+    public const string PlainNamesSql = """UPDATE "Gemeenten" SET "Name" = replace("Name", ' (gemeente)', '') WHERE "Name" LIKE '% (gemeente)'""";
+
+    public static string GemeenteDisplayName(string cbsName) => cbsName.EndsWith(" (gemeente)", StringComparison.Ordinal)
+        ? cbsName[..^" (gemeente)".Length]
+        : cbsName;
 
     // CBS writes "Noord Holland"; the official names carry a hyphen.
     private static string ProvincieDisplayName(string name) => name switch

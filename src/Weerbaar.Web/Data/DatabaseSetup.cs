@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Weerbaar.Web.Data;
 
@@ -109,6 +111,9 @@ public static class DatabaseSetup
                 await db.Database.CloseConnectionAsync();
             }
         }
+        // EF Core reads the history table before it creates it; on an empty PostgreSQL database that read fails and is
+        // logged as an error ("fail:") although nothing is wrong. Creating the table first (IF NOT EXISTS) avoids it.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
         await db.Database.MigrateAsync(ct);
     }
 }

@@ -46,6 +46,9 @@ public sealed class PostgresAppFixture : AppFixture
 {
     private PostgresCluster? _cluster;
 
+    /// <summary>The running cluster, for a test that needs a database of its own (a first start on an empty one).</summary>
+    public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("Fixture niet gestart.");
+
     protected override async Task<(DatabaseProvider, string)> CreateDatabaseAsync()
     {
         _cluster = await PostgresCluster.StartAsync();

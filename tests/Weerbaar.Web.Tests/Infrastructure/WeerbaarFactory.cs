@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 
 namespace Weerbaar.Web.Tests.Infrastructure;
 
 /// <summary>The real app (real HTTP pipeline, real database) on SQLite in a temp file or on a throwaway PostgreSQL.</summary>
-public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+/// <param name="logs">When given, receives the app's log (after the app's own level filters), e.g. to assert a clean start.</param>
+public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.weerbaar.nl";
@@ -36,6 +38,10 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Weerbaar:Jobs:Enabled", "false");
         // And the weekly programme digest: tests call ProgrammeDigest.RunAsync with the moment they need.
         builder.UseSetting("Weerbaar:Programme:Digest:IntervalMinutes", "0");
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(l => l.AddProvider(logs));
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -10,7 +10,9 @@ namespace Weerbaar.Web.Features.Demo;
 /// </summary>
 public static class DemoResponses
 {
-    // P(1..5), P(WN); chosen so that e.g. B1 has ≈ 88 % "enigszins tot zeer grote mate".
+    /// <summary>P(1..5), P(WN) per Likert question; chosen so that e.g. B1 has ≈ 88 % "enigszins tot zeer grote mate".</summary>
+    public static IReadOnlyDictionary<string, double[]> LikertTargets => Likert;
+
     private static readonly Dictionary<string, double[]> Likert = new(StringComparer.Ordinal)
     {
         ["B1"] = [0.03, 0.09, 0.30, 0.40, 0.18, 0.00],
@@ -64,22 +66,39 @@ public static class DemoResponses
         "Voorbeelden en handreikingen van andere gemeenten.",
     ];
 
-    public static List<ResponseRow> Generate(Instrument instrument, IReadOnlyList<string> gemeenten, int count, int seed)
+    // Gaussian copula: each Likert item is its scale's latent (loading λ) plus noise, cut at the item's cumulative
+    // proportions, so the marginals above hold exactly while the items of a scale correlate as real answers do
+    // (Cronbach's α ≈ 0.75–0.8 at the listwise n of a demo round; checked in DemoResponsesTests).
+    private const double AwarenessLoading = 0.68;
+    private const double InsightLoading = 0.78;
+    private const double AwarenessInsightCorrelation = 0.5;
+    // The pillar questions share the same latents more loosely: aware respondents tend to rate every pillar higher.
+    private const double PillarLoading = 0.5;
+    private const double ScoreLoading = 0.35;
+
+    /// <param name="include">Gemeenten that always respond (the demo gemeente), before the seeded draw of the rest.</param>
+    public static List<ResponseRow> Generate(Instrument instrument, IReadOnlyList<string> gemeenten, int count, int seed, IReadOnlyCollection<string>? include = null)
     {
         var random = new Random(seed);
-        var picked = gemeenten.OrderBy(_ => random.Next()).Take(count).Order(StringComparer.Ordinal).ToList();
+        var fixedOnes = (include ?? []).Where(gemeenten.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var picked = fixedOnes
+            // Sorted by code first: the draw must not depend on the order (display names) the caller lists them in.
+            .Concat(gemeenten.Except(fixedOnes, StringComparer.Ordinal).Order(StringComparer.Ordinal).OrderBy(_ => random.Next()))
+            .Take(count).Order(StringComparer.Ordinal).ToList();
         var rows = new List<ResponseRow>(picked.Count);
         var day = new DateTime(2025, 12, 15, 9, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < picked.Count; i++)
         {
             var answers = new Dictionary<string, string>(StringComparer.Ordinal);
             var completeness = 0.75 + (0.25 * random.NextDouble()); // n per question varies like the published 75–101
+            var awareness = Normal(random);
+            var insight = Correlated(random, awareness, AwarenessInsightCorrelation);
             foreach (var (question, p) in Likert)
             {
+                var latent = Correlated(random, question[0] == 'B' ? awareness : insight, question[0] == 'B' ? AwarenessLoading : InsightLoading);
                 if (random.NextDouble() < completeness)
                 {
-                    var k = Draw(random, p);
-                    answers[question] = k == 5 ? "WN" : (k + 1).ToString(CultureInfo.InvariantCulture);
+                    answers[question] = random.NextDouble() * p.Sum() < p[5] ? "WN" : Category(p, latent).ToString(CultureInfo.InvariantCulture);
                 }
             }
             if (random.NextDouble() < completeness)
@@ -96,7 +115,7 @@ public static class DemoResponses
             {
                 if (random.NextDouble() < completeness)
                 {
-                    answers[$"{pillar}_score"] = Math.Clamp((int)Math.Round(score + (1.4 * Normal(random))), 1, 10).ToString(CultureInfo.InvariantCulture);
+                    answers[$"{pillar}_score"] = Math.Clamp((int)Math.Round(score + (1.4 * Correlated(random, insight, ScoreLoading))), 1, 10).ToString(CultureInfo.InvariantCulture);
                 }
                 if (ranked)
                 {
@@ -108,7 +127,8 @@ public static class DemoResponses
                     {
                         // Awareness runs about half a point above insight: "gemeenten know what, not how".
                         var centre = (kind == "bewustzijn" ? 3.6 : 3.0) + ((score - 6) * 0.3);
-                        answers[$"{pillar}_{kind}"] = Math.Clamp((int)Math.Round(centre + (0.9 * Normal(random))), 1, 5).ToString(CultureInfo.InvariantCulture);
+                        var latent = Correlated(random, kind == "bewustzijn" ? awareness : insight, PillarLoading);
+                        answers[$"{pillar}_{kind}"] = Math.Clamp((int)Math.Round(centre + (0.9 * latent)), 1, 5).ToString(CultureInfo.InvariantCulture);
                     }
                 }
             }
@@ -131,19 +151,24 @@ public static class DemoResponses
         return errors.Count == 0 ? rows : throw new InvalidOperationException("Demo-antwoorden ongeldig: " + errors[0].Message);
     }
 
-    private static int Draw(Random random, double[] p)
+    /// <summary>The answer 1–5 whose cumulative share (without 'weet niet') first exceeds Φ(latent).</summary>
+    private static int Category(double[] p, double latent)
     {
-        var u = random.NextDouble() * p.Sum();
-        for (var k = 0; k < p.Length; k++)
+        var u = MathNet.Numerics.Distributions.Normal.CDF(0, 1, latent) * p[..5].Sum();
+        for (var k = 0; k < 4; k++)
         {
             u -= p[k];
             if (u < 0)
             {
-                return k;
+                return k + 1;
             }
         }
-        return p.Length - 1;
+        return 5;
     }
+
+    /// <summary>A standard normal with correlation <paramref name="loading"/> to the standard normal <paramref name="factor"/>.</summary>
+    private static double Correlated(Random random, double factor, double loading)
+        => (loading * factor) + (Math.Sqrt(1 - (loading * loading)) * Normal(random));
 
     private static string DepartmentsOf(Random random)
     {

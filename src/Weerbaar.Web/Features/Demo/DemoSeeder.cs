@@ -49,14 +49,26 @@ public static class DemoSeeder
         }
     }
 
-    public const string DemoRoundName = "Weerbaarheidsscan 2025 (demo)";
+    public const string DemoRoundName = "Weerbaarheidsscan 2025 (demo, verzonnen cijfers)";
+
+    /// <summary>
+    /// ScanRound.CreatedBy of the seeded demo round. Rounds made through the app carry the creator's user name (an
+    /// e-mail address), so this value marks the demo round without a column of its own.
+    /// </summary>
+    public const string DemoCreatedBy = "demo";
+
+    public const string MadeUpNotice = "Alle cijfers in deze ronde zijn verzonnen (demonstratiegegevens): de antwoorden zijn getrokken "
+        + "uit een rekenmodel dat lijkt op de landelijke uitkomsten van 2025 en komen van geen enkele echte gemeente.";
+
+    public static bool IsDemo(ScanRound round) => round.CreatedBy == DemoCreatedBy;
     public const int DemoResponseCount = 101;
 
     /// <summary>A closed demo round with synthetic responses, so every analysis screen has realistic data.</summary>
     public static async Task SeedRoundAsync(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference, TimeProvider clock)
     {
         await Locations.DemoLocations.SeedAsync(db, clock);
-        if (await db.ScanRounds.AnyAsync(r => r.Name == DemoRoundName))
+        // By marker, not by name: a database seeded before the round was renamed keeps its one demo round.
+        if (await db.ScanRounds.AnyAsync(r => r.CreatedBy == DemoCreatedBy))
         {
             return;
         }
@@ -70,10 +82,10 @@ public static class DemoSeeder
             ClosesOn = new DateOnly(2026, 1, 15),
             Status = RoundStatus.Gesloten,
             CreatedAt = clock.GetUtcNow(),
-            CreatedBy = "demo",
+            CreatedBy = DemoCreatedBy,
         };
         db.ScanRounds.Add(round);
-        var rows = DemoResponses.Generate(instrument, reference.Gemeenten.Select(g => g.Code).ToList(), DemoResponseCount, seed: 2025);
+        var rows = DemoResponses.Generate(instrument, reference.Gemeenten.Select(g => g.Code).ToList(), DemoResponseCount, seed: 2025, include: [DemoGemeente]);
         var position = 0;
         foreach (var row in rows)
         {

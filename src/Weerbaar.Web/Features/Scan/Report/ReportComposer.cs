@@ -62,6 +62,10 @@ public sealed partial class ReportComposer
     private void Inleiding()
     {
         Heading(1, "inleiding", "1. Inleiding");
+        if (Demo.DemoSeeder.IsDemo(_in.Round))
+        {
+            Paragraph(Demo.DemoSeeder.MadeUpNotice);
+        }
         Narrative(ReportNarrativeKeys.Inleiding);
     }
 

@@ -149,9 +149,9 @@ public abstract class PdfCacheTests(AppFixture fixture)
     public async Task Simultaneous_requests_for_a_new_version_wait_for_one_print()
     {
         await AddNoodsteunpuntAsync("Noodsteunpunt Gelijktijdig (cachetest)");
-        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => App.UserAsync(Roles.Lezer, Gemeente)));
+        var lezer = await App.UserAsync(Roles.Lezer, Gemeente);
         var before = Cache.Renders;
-        var responses = await Task.WhenAll(clients.Select(c => c.GetAsync($"/api/v1/gemeenten/{Gemeente}/foto.pdf")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => lezer.GetAsync($"/api/v1/gemeenten/{Gemeente}/foto.pdf")));
 
         Assert.Equal(1, Cache.Renders - before);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

@@ -99,8 +99,13 @@ public abstract class PdfCacheTests(AppFixture fixture)
         {
             db.VulnerableLocations.Add(new VulnerableLocation
             {
-                GemeenteCode = Gemeente, Category = "verpleeghuis", Name = "Zorghuisvertrouwelijk", People = 40,
-                Latitude = 51.44, Longitude = 4.12, UpdatedBy = "test",
+                GemeenteCode = Gemeente,
+                Category = "verpleeghuis",
+                Name = "Zorghuisvertrouwelijk",
+                People = 40,
+                Latitude = 51.44,
+                Longitude = 4.12,
+                UpdatedBy = "test",
             });
             await db.SaveChangesAsync();
             return true;

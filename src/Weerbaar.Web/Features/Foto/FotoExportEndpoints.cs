@@ -26,9 +26,9 @@ public static class FotoExportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/foto.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            string gemeentecode, FotoBuilder builder, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
+            string gemeentecode, FotoBuilder builder, PdfDownloads pdf, CancellationToken ct) =>
             await builder.BuildAsync(gemeentecode, ct) is { } foto
-                ? await ReportPdfEndpoints.DownloadAsync(pdf, FotoComposer.Compose(foto), FileName(foto, "pdf"), logger, ct)
+                ? await pdf.SendAsync(PdfId(foto), FotoComposer.Compose(foto), FileName(foto, "pdf"), ct)
                 : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .WithName("GetFotoPdf")
             .WithSummary("De foto van de gemeente als PDF (A4, inhoudsopgave, paginanummers), met Bron: CBS.")
@@ -37,6 +37,9 @@ public static class FotoExportEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
+
+    /// <summary>Only readers who may see the register get the foto with the vulnerable locations in it.</summary>
+    public static PdfDocumentId PdfId(FotoData foto) => new("foto", foto.Gemeente.Code, foto.Locations is null ? "zonder-register" : "met-register");
 
     private static string FileName(FotoData foto, string extension) => $"foto-{ReportFileName.Slug(foto.Gemeente.Name)}-{foto.Date:yyyy-MM-dd}.{extension}";
 }

@@ -35,6 +35,7 @@ public static class ScanSetup
         services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<Report.Exports.ReportDataPackage>();
         services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>();
+        services.AddSingleton<PdfCache>().AddScoped<PdfDownloads>();
         services.AddScoped<RespondentService>();
         services.AddSingleton<RespondentTokens>();
         services.AddSingleton<ResponseWriter>().AddHostedService(sp => sp.GetRequiredService<ResponseWriter>());

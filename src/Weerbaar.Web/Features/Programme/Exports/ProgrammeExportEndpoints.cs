@@ -62,9 +62,9 @@ public static class ProgrammeExportEndpoints
             : GemeentenEndpoints.GemeenteNotFound(gemeentecode);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(
-        string gemeentecode, ProgrammePlanBuilder builder, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct)
+        string gemeentecode, ProgrammePlanBuilder builder, PdfDownloads pdf, CancellationToken ct)
         => await builder.BuildAsync(gemeentecode, ct) is { } d
-            ? await ReportPdfEndpoints.DownloadAsync(pdf, ProgrammePlanComposer.Compose(d), ProgrammePlanComposer.FileName(d, "pdf"), logger, ct)
+            ? await pdf.SendAsync(new PdfDocumentId("programmaplan", d.Gemeente.Code, Policies.GemeenteLezen), ProgrammePlanComposer.Compose(d), ProgrammePlanComposer.FileName(d, "pdf"), ct)
             : GemeentenEndpoints.GemeenteNotFound(gemeentecode);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(

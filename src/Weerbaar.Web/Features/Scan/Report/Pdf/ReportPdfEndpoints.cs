@@ -12,9 +12,9 @@ public static class ReportPdfEndpoints
     public static IEndpointRouteBuilder MapReportPdfEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/report.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                Guid id, RoundReport report, ReportPdf pdf, ILogger<ReportPdf> logger, CancellationToken ct) =>
+                Guid id, RoundReport report, PdfDownloads pdf, CancellationToken ct) =>
                 await report.BuildAsync(id, ct) is { } document
-                    ? await DownloadAsync(pdf, document, ReportFileName.For(document.RoundName, "pdf"), logger, ct)
+                    ? await pdf.SendAsync(new PdfDocumentId("rapport", id.ToString("N"), Policies.Onderzoek), document, ReportFileName.For(document.RoundName, "pdf"), ct)
                     : RoundsEndpoints.RoundNotFound(id))
             .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
             .WithName("GetRoundReportPdf")
@@ -23,20 +23,5 @@ public static class ReportPdfEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
-    }
-
-    /// <summary>The document as a PDF download, or 503 problem+json in Dutch when Chromium is not available.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        ReportPdf pdf, ReportDocument document, string fileName, ILogger logger, CancellationToken ct)
-    {
-        try
-        {
-            return TypedResults.File(await pdf.RenderAsync(document, ct), ReportPdf.ContentType, fileName);
-        }
-        catch (ChromiumUnavailableException e)
-        {
-            logger.LogError(e, "PDF {FileName} maken mislukt.", fileName);
-            return TypedResults.Problem(Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
-        }
     }
 }

@@ -24,6 +24,11 @@ public sealed class ReportPrintCss(IWebHostEnvironment environment)
     /// <summary>All of it, as the report page gets it.</summary>
     public string Css => _css.Value;
 
+    /// <summary>A hash of <see cref="Css"/>: part of a cached PDF's key.</summary>
+    public string Version => _version ??= PdfCache.Hash(Css);
+
+    private string? _version;
+
     /// <summary>Only what <paramref name="html"/> can use (see <see cref="CssPruner"/>).</summary>
     public string For(string html) => (_pruner ??= new CssPruner(Css)).For(html);
 

@@ -88,6 +88,16 @@ public sealed class ContentSecurityPolicyTests(AppAndBrowserFixture fixture) : B
         await anonymous.Page.AddInitScriptAsync(Listener);
         await anonymous.GoToAsync("/api/docs", "api-docs");
         await AssertNoViolationsAsync(anonymous.Page);
+        // The reference without login: an operation opens with the keyboard; axe checks every operation and schema opened.
+        var docs = anonymous.Page;
+        await docs.Locator("details.site-api-operation summary").First.FocusAsync();
+        await docs.Keyboard.PressAsync("Enter");
+        await Expect(docs.Locator("details.site-api-operation").First).ToHaveAttributeAsync("open", "");
+        await Expect(docs.Locator("details.site-api-operation").First.GetByRole(AriaRole.Table).First).ToBeVisibleAsync();
+        Assert.True(await docs.Locator("details.site-api-schema").CountAsync() >= 5, "Geen schema's in de API-referentie.");
+        await docs.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        await AccessibilityCheck.AssertNoViolationsAsync(docs, "ContentSecurityPolicyTests/api-docs-alles-open");
+        await AssertNoViolationsAsync(docs);
         await anonymous.GoToAsync("/scan/bestaat-niet-aaaaaaaaaaaaaaaaaaaa", "respondent-onbekende-link", 404);
         await AssertNoViolationsAsync(anonymous.Page);
     }

@@ -136,6 +136,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Uri Url(string path) => new(_baseUrl, path);
 
+    /// <summary>The problems seen since the last check, taken away (for a test that provokes one on purpose).</summary>
+    public IReadOnlyList<string> TakeProblems() => _watcher.TakeProblems();
+
     /// <summary>Fails when the last page loaded was never checked.</summary>
     public void AssertEveryPageChecked()
     {

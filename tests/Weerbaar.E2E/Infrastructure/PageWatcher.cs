@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace Weerbaar.E2E.Infrastructure;
 
 /// <summary>
-/// Follows what a page loads: every new document (so none escapes its accessibility check), script errors, and
-/// stylesheets, scripts or images that fail to load.
+/// Follows what a page loads: every new document (so none escapes its accessibility check), script errors,
+/// Content-Security-Policy refusals, and stylesheets, scripts or images that fail to load.
 /// </summary>
 public sealed class PageWatcher
 {
@@ -21,6 +21,14 @@ public sealed class PageWatcher
         // DOMContentLoaded (not Load) arrives before the load state a check waits for, so no document slips through.
         page.DOMContentLoaded += (_, p) => Add(_documents, p.Url);
         page.PageError += (_, error) => Add(_problems, $"scriptfout: {error}");
+        // Chromium reports every Content-Security-Policy refusal (script, style, image, form target) on the console.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                Add(_problems, $"CSP: {message.Text}");
+            }
+        };
         page.FrameNavigated += (_, frame) =>
         {
             if (frame == page.MainFrame)

@@ -1,11 +1,10 @@
-using Scalar.AspNetCore;
-
 namespace Weerbaar.Web.Shared.Api;
 
 /// <summary>
 /// The OpenAPI 3 document of /api/v1, at /openapi/v1.json and /api/v1/openapi.json (anonymous, CORS *),
 /// shaped by <see cref="ApiDesignRulesTransformer"/> to pass the NL API Design Rules linter (server URL with /v1,
-/// API-Version header, problem+json). Both URLs serve the same document.
+/// API-Version header, problem+json). Both URLs serve the same document; /api/docs renders it as a page
+/// (<see cref="ApiReferencePage"/>).
 /// </summary>
 public static class OpenApiSetup
 {
@@ -29,11 +28,6 @@ public static class OpenApiSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi(ApiConventions.BasePath + "/openapi.json").AllowAnonymous().ExcludeFromDescription()
             .RequireCors(AnyOrigin);
-        app.MapScalarApiReference("/api/docs", o =>
-        {
-            o.Title = "Weerbaar API";
-            o.OpenApiRoutePattern = "/openapi/{documentName}.json";
-        }).AllowAnonymous();
         return app;
     }
 

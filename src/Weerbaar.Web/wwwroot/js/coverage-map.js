@@ -47,9 +47,11 @@
   legend.onAdd = function () {
     var div = L.DomUtil.create("div", "site-map-legend");
     div.innerHTML = "<p class=\"site-map-legend__title\">Dekking</p><ul>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#4a90c2\"></span>Buurt binnen normafstand</li>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#e17000;outline:2px solid #000\"></span>Buurt buiten normafstand</li>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#000\"></span>Noodsteunpunt (stippellijn: normafstand)</li></ul>";
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#4a90c2\"></span>Buurt binnen normafstand</li>"
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#e17000;outline:2px solid #000\"></span>Buurt buiten normafstand</li>"
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#000\"></span>Noodsteunpunt (stippellijn: normafstand)</li></ul>";
+    // Colours via the style property: the Content-Security-Policy refuses inline style attributes.
+    div.querySelectorAll("[data-swatch]").forEach(function (s) { s.style.cssText = s.getAttribute("data-swatch"); });
     return div;
   };
   legend.addTo(map);

@@ -71,12 +71,14 @@
     var div = L.DomUtil.create("div", "site-map-legend");
     var html = "<p class=\"site-map-legend__title\">Kwetsbaarheid (landelijk)</p><ul>";
     (data.classes || []).forEach(function (c) {
-      html += "<li><span class=\"site-map-legend__swatch\" style=\"background:" + c.colour + "\"></span>" + text(c.label) + "</li>";
+      html += "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:" + c.colour + "\"></span>" + text(c.label) + "</li>";
     });
-    html += "<li><span class=\"site-map-legend__swatch\" style=\"background:" + grey + "\"></span>Geen index</li>";
+    html += "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:" + grey + "\"></span>Geen index</li>";
     html += "<li><span class=\"site-map-legend__dot site-map-legend__dot--location\"></span>Kwetsbare locatie</li>";
     html += "<li><span class=\"site-map-legend__dot site-map-legend__dot--steunpunt\"></span>Noodsteunpunt</li></ul>";
     div.innerHTML = html;
+    // Colours via the style property: the Content-Security-Policy refuses inline style attributes.
+    div.querySelectorAll("[data-swatch]").forEach(function (s) { s.style.cssText = s.getAttribute("data-swatch"); });
     return div;
   };
   legend.addTo(map);

@@ -62,11 +62,13 @@
   legend.onAdd = function () {
     var div = L.DomUtil.create("div", "site-map-legend");
     div.innerHTML = "<p class=\"site-map-legend__title\">Locatiekeuze</p><ul>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#4a90c2\"></span>Buurt binnen normafstand (optimum)</li>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#e17000;outline:2px solid #000\"></span>Buurt buiten normafstand (optimum)</li>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#000\"></span>Bestaand noodsteunpunt</li>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#e17000;outline:2px solid #000\"></span>Nieuw: optimum</li>"
-      + "<li><span class=\"site-map-legend__swatch\" style=\"background:#fff;border:3px solid #6b2c91;border-radius:50%\"></span>Nieuw: gulzig</li></ul>";
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#4a90c2\"></span>Buurt binnen normafstand (optimum)</li>"
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#e17000;outline:2px solid #000\"></span>Buurt buiten normafstand (optimum)</li>"
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#000\"></span>Bestaand noodsteunpunt</li>"
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#e17000;outline:2px solid #000\"></span>Nieuw: optimum</li>"
+      + "<li><span class=\"site-map-legend__swatch\" data-swatch=\"background:#fff;border:3px solid #6b2c91;border-radius:50%\"></span>Nieuw: gulzig</li></ul>";
+    // Colours via the style property: the Content-Security-Policy refuses inline style attributes.
+    div.querySelectorAll("[data-swatch]").forEach(function (s) { s.style.cssText = s.getAttribute("data-swatch"); });
     return div;
   };
   legend.addTo(map);

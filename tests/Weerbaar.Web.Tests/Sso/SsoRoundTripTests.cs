@@ -145,7 +145,7 @@ public abstract class SsoRoundTripTests(AppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Logout_ends_the_app_session()
+    public async Task Logout_ends_the_app_session_and_the_session_at_the_provider()
     {
         var email = await EnsureUserAsync("uitlogger", Roles.Lezer, Gemeente);
         _provider.NextUser = new TestIdentity("idp-subject-uitlogger", email);
@@ -157,6 +157,12 @@ public abstract class SsoRoundTripTests(AppFixture fixture) : IAsyncLifetime
 
         Assert.Equal("/inloggen", after.Url.AbsolutePath);
         Assert.Contains("uitgelogd=1", after.Url.Query, StringComparison.Ordinal);
+        // RP-initiated logout: the provider's end-session endpoint was visited with the id_token as hint and sent
+        // the browser back through the app's registered post-logout address.
+        var endSession = Assert.Single(_provider.EndSessionRequests);
+        Assert.False(string.IsNullOrEmpty(endSession.GetValueOrDefault("id_token_hint")));
+        Assert.Equal(At("/signout-callback-oidc").ToString(), endSession.GetValueOrDefault("post_logout_redirect_uri"));
+        Assert.Contains(browser.Visited, u => u.AbsolutePath == "/signout-callback-oidc");
         Assert.Null(browser.Cookie(_base, AuthCookie));
         var again = await browser.GetAsync(At($"/gemeenten/{Gemeente}"));
         Assert.Equal("/inloggen", again.Url.AbsolutePath);

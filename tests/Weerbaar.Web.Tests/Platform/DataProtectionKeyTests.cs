@@ -68,7 +68,7 @@ public sealed class DataProtectionKeyTests : IDisposable
             Assert.All(keys, xml =>
             {
                 Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
-                Assert.Contains("CertificateXmlEncryptor", xml, StringComparison.Ordinal);
+                Assert.Contains("EncryptedXmlDecryptor", xml, StringComparison.Ordinal);
                 Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
             });
         }

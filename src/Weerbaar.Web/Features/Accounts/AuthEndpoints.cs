@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -73,10 +72,8 @@ public static class AuthEndpoints
         // Logout for the cookie (pages). A form POST with antiforgery; GET would allow logout-CSRF.
         app.MapPost("/uitloggen", async (SignInManager<AppUser> signIn, HttpContext http) =>
         {
-            var idToken = await http.GetTokenAsync(IdentityConstants.ApplicationScheme, "id_token");
             await signIn.SignOutAsync();
-            return await ExternalLoginEndpoints.ProviderSignOutAsync(http, idToken, "/inloggen?uitgelogd=1")
-                ?? Results.LocalRedirect("/inloggen?uitgelogd=1");
+            return TypedResults.LocalRedirect("/inloggen?uitgelogd=1");
         }).ExcludeFromDescription();
 
         return app;

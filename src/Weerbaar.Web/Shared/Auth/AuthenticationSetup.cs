@@ -63,17 +63,6 @@ public static class AuthenticationSetup
                 o.CallbackPath = "/signin-oidc";
                 o.Scope.Add("email");
                 o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
-                // The id_token goes into the app cookie at sign-in (ExternalLoginEndpoints) as the hint for the
-                // provider's end-session endpoint at logout; it travels in the item below, never in the state.
-                o.SaveTokens = true;
-                o.Events.OnRedirectToIdentityProviderForSignOut = ctx =>
-                {
-                    if (ctx.Properties.Items.Remove(OidcOptions.IdTokenHintItem, out var hint) && !string.IsNullOrEmpty(hint))
-                    {
-                        ctx.ProtocolMessage.IdTokenHint = hint;
-                    }
-                    return Task.CompletedTask;
-                };
                 // A refusal or error at the provider (the user cancels, access_denied, an expired round trip) is a
                 // Dutch message on the login page, not an exception page.
                 o.Events.OnRemoteFailure = ctx =>
@@ -135,11 +124,6 @@ public sealed class OidcOptions
     public string? ClientSecret { get; set; }
     public string DisplayName { get; set; } = "Inloggen met uw organisatieaccount";
     public bool RequireHttpsMetadata { get; set; } = true;
-
-    /// <summary>Logout of a session that came from the provider also ends the session there (RP-initiated logout).</summary>
-    public bool SignOutAtProvider { get; set; } = true;
-
-    internal const string IdTokenHintItem = "weerbaar.id_token_hint";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(ClientId);
 

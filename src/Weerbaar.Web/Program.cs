@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
 using Weerbaar.Web.Components;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
@@ -41,8 +40,7 @@ services.AddScoped<BuurtLocations>();
 services.AddSingleton<ReferenceData>();
 services.AddScoped<TenantScopeAccessor>();
 
-// Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
-services.AddDataProtection().SetApplicationName("Weerbaar").PersistKeysToDbContext<AppDbContext>();
+services.AddWeerbaarDataProtection(config, builder.Environment);
 
 services.AddWeerbaarAuthentication(config);
 services.AddAuthorizationBuilder().AddWeerbaarPolicies();

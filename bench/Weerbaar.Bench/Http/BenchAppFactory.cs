@@ -23,6 +23,7 @@ public sealed class BenchAppFactory(string dataDirectory, string? postgresConnec
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Weerbaar:Database:Provider", postgresConnectionString is null ? "Sqlite" : "Postgres");
+        builder.UseSetting("Weerbaar:DataProtection:AllowUnencryptedKeys", "true");
         builder.UseSetting("ConnectionStrings:Weerbaar", postgresConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "weerbaar.db")}");
         builder.UseSetting("Weerbaar:DataDirectory", dataDirectory);
         builder.UseSetting("Weerbaar:Demo:Seed", "false");

@@ -24,5 +24,6 @@ public sealed class KestrelAppFactory(string dataDirectory) : WebApplicationFact
         builder.UseSetting("Weerbaar:Admin:Password", AdminPassword);
         builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
+        builder.UseSetting("Weerbaar:DataProtection:AllowUnencryptedKeys", "true");
     }
 }

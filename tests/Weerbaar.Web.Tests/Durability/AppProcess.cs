@@ -92,6 +92,7 @@ public sealed class AppProcess : IAsyncDisposable
         // All clients come from 127.0.0.1; the per-address limit of the respondent links would refuse them.
         ["Weerbaar__Scan__RespondentRequestsPerMinute"] = "100000000",
         ["Weerbaar__Map__TileUrl"] = "",
+        ["Weerbaar__DataProtection__AllowUnencryptedKeys"] = "true",
         ["Weerbaar__Scan__ReminderIntervalMinutes"] = "0",
         ["Weerbaar__Jobs__Enabled"] = "false",
         ["Weerbaar__Programme__Digest__IntervalMinutes"] = "0",

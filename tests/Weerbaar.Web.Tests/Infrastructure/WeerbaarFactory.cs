@@ -20,18 +20,21 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
 
     public DatabaseProvider Provider { get; } = provider;
     public string DataDirectory { get; } = dataDirectory;
+    public string ConnectionString { get; } = connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Weerbaar:Database:Provider", Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Weerbaar", connectionString);
+        builder.UseSetting("ConnectionStrings:Weerbaar", ConnectionString);
         builder.UseSetting("Weerbaar:DataDirectory", DataDirectory);
         builder.UseSetting("Weerbaar:Demo:Seed", "false");
         builder.UseSetting("Weerbaar:Admin:Email", AdminEmail);
         builder.UseSetting("Weerbaar:Admin:Password", AdminPassword);
         builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
+        // Production requires encrypted data-protection keys or this explicit choice (ADR 0013); the DataProtection tests set a certificate.
+        builder.UseSetting("Weerbaar:DataProtection:AllowUnencryptedKeys", "true");
         // Tests run the reminder schedule themselves (ReminderScheduler) instead of racing the worker.
         builder.UseSetting("Weerbaar:Scan:ReminderIntervalMinutes", "0");
         // Likewise the job worker: tests run JobWorker.RunNextAsync themselves (or turn the loop on in settings).

@@ -29,7 +29,8 @@ public static class ExternalLoginEndpoints
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
             var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
             var verified = external.Principal?.FindFirstValue("email_verified");
-            var user = email is null || verified == "false" ? null : await users.FindByEmailAsync(email);
+            // Providers write the boolean as "false" or "False"; an address the provider has not verified never matches.
+            var user = email is null || string.Equals(verified, "false", StringComparison.OrdinalIgnoreCase) ? null : await users.FindByEmailAsync(email);
             if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
             {
                 return Results.LocalRedirect("/inloggen?extern=geweigerd");

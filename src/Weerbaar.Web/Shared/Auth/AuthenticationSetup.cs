@@ -63,6 +63,16 @@ public static class AuthenticationSetup
                 o.CallbackPath = "/signin-oidc";
                 o.Scope.Add("email");
                 o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                // A refusal or error at the provider (the user cancels, access_denied, an expired round trip) is a
+                // Dutch message on the login page, not an exception page.
+                o.Events.OnRemoteFailure = ctx =>
+                {
+                    ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthenticationSetup))
+                        .LogWarning(ctx.Failure, "OpenID Connect login failed at or after the provider.");
+                    ctx.Response.Redirect("/inloggen?extern=mislukt");
+                    ctx.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         }
 

@@ -146,7 +146,7 @@ public static class FotoMapSvg
         items.Add(new LegendItem("Geen index", (x, y) => Swatch(x, y, NoIndex)));
         if (locations)
         {
-            items.Add(new LegendItem("Kwetsbare locatie", LocationMarker));
+            items.Add(new LegendItem("Kwetsbare locatie (register)", LocationMarker));
         }
         items.Add(new LegendItem("Noodsteunpunt", SteunpuntMarker));
         items.Add(new LegendItem("Gemeentegrens", (x, y) => $"<line x1=\"{N(x - 8)}\" y1=\"{N(y)}\" x2=\"{N(x + 8)}\" y2=\"{N(y)}\" stroke=\"{Outline}\" stroke-width=\"2\"/>"));

@@ -51,6 +51,10 @@ public static class TextMeasure
         {
             return w;
         }
+        if (char.IsSurrogate(c))
+        {
+            return Fallback / 2; // half of a character outside the basic plane (an emoji): the pair counts as one wide glyph
+        }
         // An accented letter is as wide as its base letter (é as e).
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         return decomposed.Length > 0 && decomposed[0] != c && Advance.TryGetValue(decomposed[0], out w) ? w : Fallback;

@@ -1,6 +1,12 @@
 using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Web.Features.Foto;
+using Weerbaar.Web.Features.Scan.Report.Pdf;
+using Weerbaar.Web.Shared.Tenancy;
 using UglyToad.PdfPig;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Locations;
@@ -119,6 +125,99 @@ public abstract class FotoTests(AppFixture fixture)
         }
     }
 }
+
+public abstract partial class FotoMapTests(AppFixture fixture)
+{
+    private const string Gemeente = "GM0153";
+    private WeerbaarFactory App => fixture.Factory;
+
+    [GeneratedRegex("data-buurt=\"")]
+    private static partial Regex BuurtShape();
+
+    [Fact]
+    public async Task The_html_printed_to_pdf_holds_the_map_with_a_shape_per_buurt_a_legend_a_scale_and_the_source()
+    {
+        using var scope = App.Services.CreateScope();
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Coordinator), new Claim(WeerbaarClaims.Gemeente, Gemeente)], "test"));
+        var builder = ActivatorUtilities.CreateInstance<FotoBuilder>(scope.ServiceProvider, TenantScopeAccessor.For(TenantScope.For(user, _ => [])));
+        var foto = (await builder.BuildAsync(Gemeente, CancellationToken.None))!;
+        var map = FotoMapSvg.For(foto)!;
+        var html = await scope.ServiceProvider.GetRequiredService<ReportPdf>().HtmlAsync(FotoComposer.Compose(foto, map), []);
+
+        var located = foto.SelfReliance.Buurten.Count(b => foto.Geometries.ContainsKey(b.Code) || foto.BuurtPoints.ContainsKey(b.Code));
+        Assert.True(located > 10, $"{located} buurten with a place");
+        Assert.Equal(located, BuurtShape().Count(html));
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        foreach (var legend in new[] { "Kwetsbaarheid 1: laag", "Kwetsbaarheid 4: hoog", "Geen index", "Noodsteunpunt", "Gemeentegrens", "Bron: CBS/Kadaster" })
+        {
+            Assert.Contains(legend, html, StringComparison.Ordinal);
+        }
+        Assert.Contains("data-laag=\"schaal\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-laag=\"grens\"", html, StringComparison.Ordinal);
+        Assert.Contains("Kaart van Enschede", map.AltText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_word_foto_has_the_map_as_a_picture_with_alt_text_and_the_register_only_for_those_who_may_see_it()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            if (!await db.Noodsteunpunten.IgnoreQueryFilters().AnyAsync(n => n.GemeenteCode == Gemeente && n.Name == "Kaarttest noodsteunpunt"))
+            {
+                db.Noodsteunpunten.Add(new Noodsteunpunt { GemeenteCode = Gemeente, Name = "Kaarttest noodsteunpunt", Latitude = 52.23, Longitude = 6.9, Capacity = 40, UpdatedBy = "test" });
+                await db.SaveChangesAsync();
+            }
+            return true;
+        });
+        async Task<(string Alt, byte[] Png)> MapOf(HttpClient client)
+        {
+            var bytes = await client.GetByteArrayAsync($"/api/v1/gemeenten/{Gemeente}/foto.docx");
+            using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            var main = word.MainDocumentPart!;
+            var picture = Assert.Single(main.ImageParts);
+            using var stream = picture.GetStream();
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            var properties = main.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Single(p => p.Name!.Value!.StartsWith("Kaart", StringComparison.Ordinal));
+            Assert.Contains("Bron: CBS/Kadaster", string.Concat(main.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)), StringComparison.Ordinal);
+            return (properties.Description!.Value!, copy.ToArray());
+        }
+
+        var (alt, png) = await MapOf(await App.UserAsync(Roles.Coordinator, Gemeente));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Contains("buurten gekleurd naar kwetsbaarheidsklasse", alt, StringComparison.Ordinal);
+        Assert.Contains("kwetsbare locaties", alt, StringComparison.Ordinal);
+
+        // National roles may not see the register: no locations on their map, not even a count in the alt text.
+        var (nationalAlt, _) = await MapOf(await App.UserAsync(Roles.Onderzoeker));
+        Assert.DoesNotContain("kwetsbare locaties", nationalAlt, StringComparison.Ordinal);
+        Assert.Contains("noodsteunpunten", nationalAlt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pdf_map_shows_register_markers_to_the_gemeente_and_none_to_national_roles()
+    {
+        static async Task<string> PdfText(HttpClient client, string url)
+        {
+            using var document = PdfDocument.Open(await client.GetByteArrayAsync(url));
+            return string.Join("\n", document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+        }
+        var url = $"/api/v1/gemeenten/{Gemeente}/foto.pdf";
+        var own = await PdfText(await App.UserAsync(Roles.Coordinator, Gemeente), url);
+        Assert.Contains("Bron:CBS/Kadaster", own, StringComparison.Ordinal);
+        Assert.Contains("Kwetsbaarheid4:hoog", own, StringComparison.Ordinal);
+        Assert.Contains("Kwetsbarelocatie(register)", own, StringComparison.Ordinal);
+        var national = await PdfText(await App.UserAsync(Roles.Onderzoeker), url);
+        Assert.Contains("Bron:CBS/Kadaster", national, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kwetsbarelocatie(register)", national, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteFotoMapTests(SqliteAppFixture fixture) : FotoMapTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresFotoMapTests(PostgresAppFixture fixture) : FotoMapTests(fixture);
 
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteFotoTests(SqliteAppFixture fixture) : FotoTests(fixture);

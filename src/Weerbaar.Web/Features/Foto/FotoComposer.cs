@@ -14,11 +14,21 @@ public static class FotoComposer
 {
     public const int TopBuurten = 10;
 
-    public static ReportDocument Compose(FotoData f)
+    /// <param name="map">The server-drawn map for the PDF and Word documents; the page has its own interactive map.</param>
+    public static ReportDocument Compose(FotoData f, ReportMap? map = null)
     {
         var g = f.Gemeente;
         var blocks = new List<ReportBlock>();
         Summary(f, blocks);
+        if (map is not null)
+        {
+            blocks.Add(new ReportHeading(1, "kaart", "Kaart"));
+            blocks.Add(new ReportParagraph("De buurten zijn gekleurd naar kwetsbaarheidsklasse (het landelijke kwart waarin de buurt valt; hoe donkerder, hoe kwetsbaarder). "
+                + (f.Locations is null ? "" : "Kwetsbare locaties staan als witte cirkels met een stip, ")
+                + (f.Locations is null ? "Noodsteunpunten staan als blauwe vierkanten. " : "noodsteunpunten als blauwe vierkanten. ")
+                + "De tabellen verderop geven dezelfde gegevens."));
+            blocks.Add(map);
+        }
         Position(f, blocks);
         Vulnerability(f, blocks);
         SelfReliance(f, blocks);

@@ -16,9 +16,10 @@ public static class FotoExportEndpoints
     {
         var api = app.MapGroup(ApiConventions.BasePath + "/gemeenten/{gemeentecode}").WithTags("Foto").RequireAuthorization(Policies.GemeenteLezen);
 
-        api.MapGet("/foto.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string gemeentecode, FotoBuilder builder, CancellationToken ct) =>
+        api.MapGet("/foto.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            string gemeentecode, FotoBuilder builder, SvgPicture pictures, ILogger<SvgPicture> logger, CancellationToken ct) =>
             await builder.BuildAsync(gemeentecode, ct) is { } foto
-                ? TypedResults.File(ReportDocx.Render(FotoComposer.Compose(foto)), ReportDocx.ContentType, FileName(foto, "docx"))
+                ? TypedResults.File(await DocxAsync(foto, pictures, logger, ct), ReportDocx.ContentType, FileName(foto, "docx"))
                 : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .WithName("GetFotoDocx")
             .WithSummary("De foto van de gemeente als Word-document (voor het college), met Bron: CBS.")
@@ -28,7 +29,7 @@ public static class FotoExportEndpoints
         api.MapGet("/foto.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             string gemeentecode, FotoBuilder builder, PdfDownloads pdf, CancellationToken ct) =>
             await builder.BuildAsync(gemeentecode, ct) is { } foto
-                ? await pdf.SendAsync(PdfId(foto), FotoComposer.Compose(foto), FileName(foto, "pdf"), ct)
+                ? await pdf.SendAsync(PdfId(foto), FotoComposer.Compose(foto, FotoMapSvg.For(foto)), FileName(foto, "pdf"), ct)
                 : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .WithName("GetFotoPdf")
             .WithSummary("De foto van de gemeente als PDF (A4, inhoudsopgave, paginanummers), met Bron: CBS.")
@@ -40,6 +41,25 @@ public static class FotoExportEndpoints
 
     /// <summary>Only readers who may see the register get the foto with the vulnerable locations in it.</summary>
     public static PdfDocumentId PdfId(FotoData foto) => new("foto", foto.Gemeente.Code, foto.Locations is null ? "zonder-register" : "met-register");
+
+    /// <summary>The foto in Word with the map as a picture; without Chromium the document still comes, with the map described in words.</summary>
+    private static async Task<byte[]> DocxAsync(FotoData foto, SvgPicture pictures, ILogger logger, CancellationToken ct)
+    {
+        var map = FotoMapSvg.For(foto);
+        var png = new Dictionary<string, byte[]>();
+        if (map is not null)
+        {
+            try
+            {
+                png[map.Id] = await pictures.PngAsync(map.Svg, FotoMapSvg.Width, ct);
+            }
+            catch (ChromiumUnavailableException e)
+            {
+                logger.LogWarning(e, "Kaart voor de foto van {Gemeente} niet getekend; het Word-document beschrijft haar in woorden.", foto.Gemeente.Code);
+            }
+        }
+        return ReportDocx.Render(FotoComposer.Compose(foto, map), png);
+    }
 
     private static string FileName(FotoData foto, string extension) => $"foto-{ReportFileName.Slug(foto.Gemeente.Name)}-{foto.Date:yyyy-MM-dd}.{extension}";
 }

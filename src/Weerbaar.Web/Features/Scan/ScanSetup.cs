@@ -34,7 +34,7 @@ public static class ScanSetup
         services.AddScoped<Report.RoundReport>();
         services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<Report.Exports.ReportDataPackage>();
-        services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>();
+        services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>().AddSingleton<SvgPicture>();
         services.AddSingleton<PdfCache>().AddScoped<PdfDownloads>();
         services.AddScoped<RespondentService>();
         services.AddSingleton<RespondentTokens>();

@@ -43,6 +43,12 @@ public sealed record ReportList(IReadOnlyList<string> Items) : ReportBlock;
 /// <summary>A numbered figure: a chart and the table with the same numbers (the chart's text alternative).</summary>
 public sealed record ReportFigure(int Number, string Id, string Title, string Description, ReportChart Chart, ReportTable Table) : ReportBlock;
 
+/// <summary>
+/// A map drawn on the server: <paramref name="Svg"/> is a whole, self-contained svg element (inline in HTML and PDF; Word gets
+/// it as a picture). <paramref name="AltText"/> says in words what the map shows; <paramref name="HeightRatio"/> is height / width.
+/// </summary>
+public sealed record ReportMap(string Id, string Title, string AltText, string Svg, double HeightRatio, string Source) : ReportBlock;
+
 /// <summary>A table; <paramref name="Key"/> names its Excel sheet; <paramref name="N"/> is the number of respondents behind it.</summary>
 public sealed record ReportTable(string Key, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows, int? N, string? Note = null) : ReportBlock
 {

@@ -18,6 +18,9 @@ internal sealed class DocxBody(MainDocumentPart main, Body body)
     public int TextWidth { get; set; } = ReportDocx.TextWidth;
     public DocxNumbering Numbering { get; } = new();
 
+    /// <summary>PNG pictures of the maps, by map id.</summary>
+    public IReadOnlyDictionary<string, byte[]> Pictures { get; init; } = new Dictionary<string, byte[]>();
+
     public uint NextDrawingId() => ++_drawingId;
 
     public Paragraph Add(string? style, params OpenXmlElement[] content)

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Weerbaar.Analysis.Layout;
 using Format = Weerbaar.Web.Shared.Format;
 
 namespace Weerbaar.Web.Features.Scan.Report.Exports;
@@ -7,21 +8,77 @@ namespace Weerbaar.Web.Features.Scan.Report.Exports;
 /// <summary>A <see cref="ReportTable"/> as a Word table: header row repeated on every page, numbers right-aligned, n and note below.</summary>
 internal static class DocxTables
 {
-    public static void Append(DocxBody body, ReportTable table)
+    /// <summary>Table text is 10 pt (the TableText style); a cell has 85 twips of margin left and right.</summary>
+    public const double FontSize = 10;
+    public const int CellPadding = 2 * 85;
+
+    /// <summary>What each column needs: the header's words in bold and every cell's words; a number (a cell with a value) never breaks.</summary>
+    public static IReadOnlyList<ColumnNeed> Needs(ReportTable table)
     {
-        var columns = Math.Max(1, Math.Max(table.Columns.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max()));
-        // A column with a number in any cell is a number column: all its cells (also "<5") align right.
-        var numeric = Enumerable.Range(0, columns).Select(c => c > 0 && table.Rows.Any(r => c < r.Count && r[c].Value is not null)).ToArray();
-        var first = columns == 1 ? body.TextWidth : Math.Max(body.TextWidth * 35 / 100, body.TextWidth / columns);
-        var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : (body.TextWidth - first) / (columns - 1)).ToArray();
-        if (table.ColumnWeights is { } weights && weights.Count == columns && weights.All(w => w > 0))
+        var columns = ColumnCount(table);
+        var needs = new ColumnNeed[columns];
+        for (var c = 0; c < columns; c++)
         {
-            widths = [.. weights.Select(w => body.TextWidth * w / weights.Sum())];
+            var header = c < table.Columns.Count ? table.Columns[c] : "";
+            var min = TextMeasure.LongestWord(header, FontSize, bold: true);
+            var max = TextMeasure.Twips(header, FontSize, bold: true);
+            foreach (var row in table.Rows)
+            {
+                if (c >= row.Count)
+                {
+                    continue;
+                }
+                var cell = row[c];
+                min = Math.Max(min, TextMeasure.LongestWord(cell.Text, FontSize, whole: cell.Value is not null || c > 0 && cell.Text.Length <= 12 && cell.Text.Any(char.IsDigit)));
+                max = Math.Max(max, TextMeasure.Twips(cell.Text, FontSize));
+            }
+            // A little room for a substitute font that runs wider than Calibri's metrics.
+            needs[c] = new ColumnNeed(min * 1.04 + CellPadding + 30, max * 1.04 + CellPadding + 30);
         }
+        return needs;
+    }
+
+    public static int ColumnCount(ReportTable table) => Math.Max(1, Math.Max(table.Columns.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max()));
+
+    /// <summary>The layout for <paramref name="table"/>: column widths from content; <paramref name="mayTurn"/> lets it ask for a landscape page.</summary>
+    public static TablePlan Layout(ReportTable table, bool landscape, bool mayTurn)
+    {
+        var needs = Needs(table);
+        if (table.ColumnWeights is { } weights && weights.Count == needs.Count && weights.All(w => w > 0))
+        {
+            // Weights set what a column would like; its words still set the least it gets.
+            var width = landscape ? ReportDocx.LandscapeTextWidth : ReportDocx.TextWidth;
+            needs = [.. needs.Select((n, i) => n with { Max = Math.Max(n.Min, (double)width * weights[i] / weights.Sum()) })];
+        }
+        return ColumnWidths.Plan(needs, ReportDocx.TextWidth, ReportDocx.LandscapeTextWidth, landscape, mayTurn);
+    }
+
+    public static void Append(DocxBody body, ReportTable table, TablePlan layout)
+    {
+        for (var p = 0; p < layout.Parts.Count; p++)
+        {
+            if (p > 0)
+            {
+                body.Add(DocxStyles.Caption, DocxBody.Text($"Vervolg: {table.Caption}"));
+            }
+            AppendPart(body, table, layout.Parts[p]);
+        }
+        Below(body, table);
+    }
+
+    private static void AppendPart(DocxBody body, ReportTable table, TablePart part)
+    {
+        var all = ColumnCount(table);
+        // A column with a number in any cell is a number column: all its cells (also "<5") align right.
+        var numericAll = Enumerable.Range(0, all).Select(c => c > 0 && table.Rows.Any(r => c < r.Count && r[c].Value is not null)).ToArray();
+        var columns = part.Columns.Count;
+        var numeric = part.Columns.Select(c => numericAll[c]).ToArray();
+        var widths = part.Widths.ToArray();
 
         var word = new Table(new TableProperties
         {
-            TableWidth = new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            TableWidth = new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString() },
+            TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
             TableBorders = new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 8, Color = "404040" },
                 new BottomBorder { Val = BorderValues.Single, Size = 8, Color = "404040" },
@@ -38,7 +95,8 @@ internal static class DocxTables
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
         for (var c = 0; c < columns; c++)
         {
-            header.Append(Cell(c < table.Columns.Count ? table.Columns[c] : "", widths[c], numeric[c], bold: true, shade: true));
+            var source = part.Columns[c];
+            header.Append(Cell(source < table.Columns.Count ? table.Columns[source] : "", widths[c], numeric[c], bold: true, shade: true));
         }
         word.Append(header);
         foreach (var row in table.Rows)
@@ -46,12 +104,16 @@ internal static class DocxTables
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
             for (var c = 0; c < columns; c++)
             {
-                tr.Append(Cell(c < row.Count ? row[c].Text : "", widths[c], numeric[c], bold: false, shade: false));
+                var source = part.Columns[c];
+                tr.Append(Cell(source < row.Count ? row[source].Text : "", widths[c], numeric[c], bold: false, shade: false));
             }
             word.Append(tr);
         }
         body.Add(word);
+    }
 
+    private static void Below(DocxBody body, ReportTable table)
+    {
         var below = new List<string>();
         if (table.CountsRespondents)
         {

@@ -17,7 +17,8 @@ public static class ReportDocx
     private const int PageWidth = 11906, PageHeight = 16838, Margin = 1418;
     internal const int TextWidth = PageWidth - 2 * Margin;
 
-    public static byte[] Render(ReportDocument doc)
+    /// <param name="pictures">PNG pictures of the document's maps by <see cref="ReportMap.Id"/>; a map without one is described in words only.</param>
+    public static byte[] Render(ReportDocument doc, IReadOnlyDictionary<string, byte[]>? pictures = null)
     {
         using var buffer = new MemoryStream();
         using (var package = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
@@ -38,7 +39,7 @@ public static class ReportDocx
                 }),
                 new ThemeFontLanguages { Val = DocxStyles.Language });
 
-            var body = new DocxBody(main, main.Document.Body!);
+            var body = new DocxBody(main, main.Document.Body!) { Pictures = pictures ?? new Dictionary<string, byte[]>() };
             body.PlanBookmarks(doc.Headings);
             TitlePage(body, doc);
             if (doc.FrontMatter)
@@ -49,17 +50,39 @@ public static class ReportDocx
             var tables = 0;
             var landscape = false;
             var first = true;
+            // A section ends with the paragraph that carries its properties: close the pages so far in their orientation.
+            void Turn()
+            {
+                body.Add(new Paragraph(new ParagraphProperties(Section(footers, landscape, first && doc.FrontMatter))));
+                first = false;
+                landscape = !landscape;
+                body.TextWidth = landscape ? LandscapeTextWidth : TextWidth;
+            }
             foreach (var block in doc.Blocks)
             {
                 if (block is ReportHeading { Level: 1 } chapter && doc.LandscapeChapters.Contains(chapter.Id) != landscape)
                 {
-                    // A section ends with the paragraph that carries its properties: close the pages so far in their orientation.
-                    body.Add(new Paragraph(new ParagraphProperties(Section(footers, landscape, first && doc.FrontMatter))));
-                    first = false;
-                    landscape = !landscape;
-                    body.TextWidth = landscape ? LandscapeTextWidth : TextWidth;
+                    Turn();
                 }
-                Write(body, block, ref tables);
+                if (block is ReportTable table)
+                {
+                    // A table too wide for a portrait page gets a landscape page of its own, then the text turns back.
+                    var layout = DocxTables.Layout(table, landscape, mayTurn: true);
+                    var turned = layout.Landscape && !landscape;
+                    if (turned)
+                    {
+                        Turn();
+                    }
+                    tables++;
+                    body.Add(DocxStyles.Caption, [DocxBody.Text("Tabel "), .. DocxBody.Field("SEQ Tabel \\* ARABIC", false, DocxBody.Text(tables.ToString())), DocxBody.Text(". " + table.Caption)]);
+                    DocxTables.Append(body, table, layout);
+                    if (turned)
+                    {
+                        Turn();
+                    }
+                    continue;
+                }
+                Write(body, block, landscape, ref tables);
             }
             main.AddNewPart<NumberingDefinitionsPart>().Numbering = body.Numbering.Build();
             body.Add(Section(footers, landscape, first && doc.FrontMatter));
@@ -67,9 +90,9 @@ public static class ReportDocx
         return buffer.ToArray();
     }
 
-    private const int LandscapeTextWidth = PageHeight - 2 * Margin;
+    internal const int LandscapeTextWidth = PageHeight - 2 * Margin;
 
-    private static void Write(DocxBody body, ReportBlock block, ref int tables)
+    private static void Write(DocxBody body, ReportBlock block, bool landscape, ref int tables)
     {
         switch (block)
         {
@@ -88,16 +111,14 @@ public static class ReportDocx
                     body.ListItem(DocxNumbering.Bullets, 0, DocxBody.Text(item));
                 }
                 break;
-            case ReportTable t:
-                tables++;
-                body.Add(DocxStyles.Caption, [DocxBody.Text("Tabel "), .. DocxBody.Field("SEQ Tabel \\* ARABIC", false, DocxBody.Text(tables.ToString())), DocxBody.Text(". " + t.Caption)]);
-                DocxTables.Append(body, t);
-                break;
             case ReportFigure f:
                 body.Add(DocxStyles.Caption, [DocxBody.Text("Figuur "), .. DocxBody.Field("SEQ Figuur \\* ARABIC", false, DocxBody.Text(f.Number.ToString())), DocxBody.Text(". " + f.Title)]);
                 DocxCharts.Append(body, f);
                 body.Add(DocxStyles.Caption, DocxBody.Text($"Tabel bij figuur {f.Number}. {f.Table.Caption}"));
-                DocxTables.Append(body, f.Table);
+                DocxTables.Append(body, f.Table, DocxTables.Layout(f.Table, landscape, mayTurn: false));
+                break;
+            case ReportMap m:
+                DocxMaps.Append(body, m);
                 break;
             case ReportQuotes q:
                 body.Add(DocxStyles.Heading(4), DocxBody.Text(q.Theme));

@@ -15,7 +15,7 @@ public static class ReportExportEndpoints
         var group = app.MapGroup(ApiConventions.BasePath + "/rounds/{id:guid}").WithTags("Weerbaarheidsscan").RequireAuthorization(Policies.Onderzoek);
 
         group.MapGet("/report.docx", (Guid id, RoundReport report, CancellationToken ct) =>
-                RenderAsync(id, report, ReportDocx.Render, ReportDocx.ContentType, "docx", ct))
+                RenderAsync(id, report, d => ReportDocx.Render(d), ReportDocx.ContentType, "docx", ct))
             .WithName("GetRoundReportDocument")
             .WithSummary("Het rapport van de ronde als Word-document: titelpagina, inhoudsopgave, koppen, tabellen en grafieken.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportDocx.ContentType)

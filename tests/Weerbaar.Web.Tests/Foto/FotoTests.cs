@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Weerbaar.Web.Features.Foto;
-using Weerbaar.Web.Features.Scan.Report.Pdf;
-using Weerbaar.Web.Shared.Tenancy;
 using UglyToad.PdfPig;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Locations;
+using Weerbaar.Web.Features.Scan.Report.Pdf;
+using Weerbaar.Web.Shared.Tenancy;
 using Weerbaar.Web.Tests.Infrastructure;
 
 namespace Weerbaar.Web.Tests.Foto;

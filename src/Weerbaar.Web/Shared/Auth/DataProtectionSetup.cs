@@ -35,6 +35,12 @@ public static class DataProtectionSetup
                 $"with {Section}:Certificate:Password) or {Section}:Certificate:Thumbprint (a certificate in the My store), " +
                 $"or accept keys stored unencrypted in the database explicitly with {Section}:AllowUnencryptedKeys=true.");
         }
+        else
+        {
+            // Unencrypted by choice (Development, or the explicit setting): the framework's "No XML encryptor configured"
+            // warning at every first start would only teach operators to ignore warnings. Its errors still show.
+            services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
+        }
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using Weerbaar.Web.Features.Accounts;
@@ -41,13 +42,16 @@ public abstract class PdfCacheTests(AppFixture fixture)
         return (response, await response.Content.ReadAsByteArrayAsync(), Cache.Renders - before);
     }
 
-    /// <summary>Asks twice: the second answer comes from the cache with the same bytes and ETag, and a browser that has it gets 304.</summary>
+    /// <summary>Asks twice: the second answer comes from the cache with the same bytes and ETag, found by the data version
+    /// without building the document, and a browser that has it gets 304.</summary>
     private async Task<EntityTagHeaderValue> CachedAsync(HttpClient client, string path)
     {
         var (_, first, _) = await GetAsync(client, path);
+        var versionHits = Cache.VersionHits;
         var (second, again, renders) = await GetAsync(client, path);
         Assert.Equal("hit", Outcome(second));
         Assert.Equal(0, renders);
+        Assert.True(Cache.VersionHits > versionHits, "found without building");
         Assert.Equal(first, again);
         var etag = second.Headers.ETag!;
         Assert.Contains("private", second.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
@@ -90,6 +94,44 @@ public abstract class PdfCacheTests(AppFixture fixture)
         await AddNoodsteunpuntAsync("Dorpshuiscachetest");
         var pdf = await ChangedAsync(coordinator, path, etag);
         Assert.Contains("Dorpshuiscachetest", Text(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_foto_is_printed_again_when_a_noodsteunpunt_is_renamed()
+    {
+        await AddNoodsteunpuntAsync("Buurthuis Voor (cachetest)");
+        var coordinator = await App.UserAsync(Roles.Coordinator, Gemeente);
+        var path = $"/api/v1/gemeenten/{Gemeente}/foto.pdf";
+        var etag = await CachedAsync(coordinator, path);
+
+        // An edit keeps the number of rows: the change stamp tells.
+        await App.WithDbAsync(async db =>
+        {
+            var point = await db.Noodsteunpunten.IgnoreQueryFilters().SingleAsync(n => n.GemeenteCode == Gemeente && n.Name == "Buurthuis Voor (cachetest)");
+            point.Name = "Buurthuis Na (cachetest)";
+            point.UpdatedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+            return true;
+        });
+        var pdf = await ChangedAsync(coordinator, path, etag);
+        Assert.Contains("BuurthuisNa(cachetest)", Text(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_map_in_the_foto_docx_is_drawn_once_per_version()
+    {
+        var coordinator = await App.UserAsync(Roles.Coordinator, Gemeente);
+        var pictures = App.Services.GetRequiredService<SvgPicture>();
+        var path = $"/api/v1/gemeenten/{Gemeente}/foto.docx";
+        var first = await coordinator.GetByteArrayAsync(path);
+        var drawn = pictures.Drawn;
+        var second = await coordinator.GetByteArrayAsync(path);
+        Assert.Equal(drawn, pictures.Drawn);
+        Assert.True(second.Length > 10_000 && Math.Abs(second.Length - first.Length) < 1_000, $"{first.Length} vs {second.Length} bytes");
+
+        await AddNoodsteunpuntAsync("Kaarttest (cachetest)");
+        await coordinator.GetByteArrayAsync(path);
+        Assert.Equal(drawn + 1, pictures.Drawn);
     }
 
     [Fact]
@@ -183,6 +225,16 @@ public abstract class PdfCacheTests(AppFixture fixture)
         });
         var pdf = await ChangedAsync(onderzoeker, path, etag);
         Assert.Contains("Cachetestnarratief", Text(pdf), StringComparison.Ordinal);
+
+        // Rounds have no change stamp: their table is fingerprinted whole, so a new name is seen too.
+        etag = await CachedAsync(onderzoeker, path);
+        await App.WithDbAsync(async db =>
+        {
+            (await db.ScanRounds.SingleAsync(r => r.Id == round)).Name = "Hernoemde cachetestronde";
+            await db.SaveChangesAsync();
+            return true;
+        });
+        Assert.Contains("Hernoemdecachetestronde", Text(await ChangedAsync(onderzoeker, path, etag)), StringComparison.Ordinal);
         Assert.True((await (await App.UserAsync(Roles.Coordinator, Gemeente)).GetAsync(path)).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
     }
 

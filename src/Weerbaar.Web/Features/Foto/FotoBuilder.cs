@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Gemeenten;
+using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Features.Vulnerability;
 using Weerbaar.Web.Shared;
@@ -13,6 +14,13 @@ public sealed class FotoBuilder(
     AppDbContext db, ReferenceData reference, VulnerabilityIndex index, SelfRelianceEstimator selfReliance,
     ScanPositionService positions, BuurtLocations buurtLocations, TenantScopeAccessor scopes, TimeProvider clock)
 {
+    /// <summary>Every table the foto is built from (a test checks this against the statements it runs).</summary>
+    public static readonly Type[] Tables =
+    [
+        typeof(Gemeente), typeof(Buurt), typeof(BuurtPoint), typeof(BuurtGeometry), typeof(VulnerableLocation), typeof(Noodsteunpunt),
+        typeof(SelfRelianceAssumptions), typeof(VulnerabilityIndicatorSet), typeof(Scan.Rounds.ScanRound), typeof(Scan.Responses.ScanResponse),
+    ];
+
     public async Task<FotoData?> BuildAsync(string gemeenteCode, CancellationToken ct)
     {
         var gemeente = reference.Gemeente(gemeenteCode.ToUpperInvariant());

@@ -27,10 +27,12 @@ public static class FotoExportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/foto.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            string gemeentecode, FotoBuilder builder, PdfDownloads pdf, CancellationToken ct) =>
-            await builder.BuildAsync(gemeentecode, ct) is { } foto
-                ? await pdf.SendAsync(PdfId(foto), FotoComposer.Compose(foto, FotoMapSvg.For(foto)), FileName(foto, "pdf"), ct)
-                : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
+            string gemeentecode, FotoBuilder builder, TenantScopeAccessor scopes, PdfDownloads pdf, CancellationToken ct) =>
+            await pdf.SendAsync(PdfId(gemeentecode.ToUpperInvariant(), scopes.Current.CanReadLocal(gemeentecode.ToUpperInvariant())), FotoBuilder.Tables,
+                async ct => await builder.BuildAsync(gemeentecode, ct) is { } foto
+                    ? new PdfContent(FotoComposer.Compose(foto, FotoMapSvg.For(foto)), FileName(foto, "pdf"))
+                    : null,
+                () => GemeentenEndpoints.GemeenteNotFound(gemeentecode), ct))
             .WithName("GetFotoPdf")
             .WithSummary("De foto van de gemeente als PDF (A4, inhoudsopgave, paginanummers), met Bron: CBS.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
@@ -39,8 +41,8 @@ public static class FotoExportEndpoints
         return app;
     }
 
-    /// <summary>Only readers who may see the register get the foto with the vulnerable locations in it.</summary>
-    public static PdfDocumentId PdfId(FotoData foto) => new("foto", foto.Gemeente.Code, foto.Locations is null ? "zonder-register" : "met-register");
+    /// <summary>Only readers who may see the register get the foto with the vulnerable locations in it (the rule of <see cref="FotoBuilder"/>).</summary>
+    private static PdfDocumentId PdfId(string gemeenteCode, bool withRegister) => new("foto", gemeenteCode, withRegister ? "met-register" : "zonder-register");
 
     /// <summary>The foto in Word with the map as a picture; without Chromium the document still comes, with the map described in words.</summary>
     private static async Task<byte[]> DocxAsync(FotoData foto, SvgPicture pictures, ILogger logger, CancellationToken ct)

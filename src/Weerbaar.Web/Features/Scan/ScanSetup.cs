@@ -35,7 +35,7 @@ public static class ScanSetup
         services.AddScoped<Report.ReportNarrativeStore>();
         services.AddScoped<Report.Exports.ReportDataPackage>();
         services.AddSingleton<ChromiumHost>().AddSingleton<ReportPrintCss>().AddScoped<ReportPdf>().AddSingleton<SvgPicture>();
-        services.AddSingleton<PdfCache>().AddScoped<PdfDownloads>();
+        services.AddSingleton<PdfCache>().AddScoped<PdfDownloads>().AddScoped<DataFingerprint>();
         services.AddScoped<RespondentService>();
         services.AddSingleton<RespondentTokens>();
         services.AddSingleton<ResponseWriter>().AddHostedService(sp => sp.GetRequiredService<ResponseWriter>());

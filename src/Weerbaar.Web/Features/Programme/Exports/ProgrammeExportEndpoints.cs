@@ -63,9 +63,9 @@ public static class ProgrammeExportEndpoints
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(
         string gemeentecode, ProgrammePlanBuilder builder, PdfDownloads pdf, CancellationToken ct)
-        => await builder.BuildAsync(gemeentecode, ct) is { } d
-            ? await pdf.SendAsync(new PdfDocumentId("programmaplan", d.Gemeente.Code, Policies.GemeenteLezen), ProgrammePlanComposer.Compose(d), ProgrammePlanComposer.FileName(d, "pdf"), ct)
-            : GemeentenEndpoints.GemeenteNotFound(gemeentecode);
+        => await pdf.SendAsync(new PdfDocumentId("programmaplan", gemeentecode.ToUpperInvariant(), Policies.GemeenteLezen), ProgrammePlanBuilder.Tables,
+            async ct => await builder.BuildAsync(gemeentecode, ct) is { } d ? new PdfContent(ProgrammePlanComposer.Compose(d), ProgrammePlanComposer.FileName(d, "pdf")) : null,
+            () => GemeentenEndpoints.GemeenteNotFound(gemeentecode), ct);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(
         string gemeentecode, HttpRequest request, ProgrammePlanBuilder builder, TimeProvider clock, CancellationToken ct)

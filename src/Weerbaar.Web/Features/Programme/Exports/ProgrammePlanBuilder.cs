@@ -8,6 +8,9 @@ namespace Weerbaar.Web.Features.Programme.Exports;
 /// <summary>Reads a gemeente's programme, actions and partner agreements and computes the planning (tenant filters apply).</summary>
 public sealed class ProgrammePlanBuilder(ReferenceData reference, ProgrammeReader reader, AppDbContext db, MeasuresCatalogue catalogue, TimeProvider clock)
 {
+    /// <summary>Every table the programmaplan is built from (a test checks this against the statements it runs).</summary>
+    public static readonly Type[] Tables = [typeof(Gemeente), typeof(GemeenteProgramme), typeof(ProgrammeAction), typeof(PartnerAgreement), typeof(ProgrammeReview)];
+
     /// <summary>Null when there is no gemeente with this code.</summary>
     public async Task<ProgrammePlanData?> BuildAsync(string gemeenteCode, CancellationToken ct)
     {

@@ -14,6 +14,9 @@ namespace Weerbaar.Web.Features.Scan.Report;
 public sealed class RoundReport(AppDbContext db, InstrumentCatalog instruments, ReferenceData reference,
     OpenAnswerThemes openAnswers, IConfiguration config, TimeProvider clock)
 {
+    /// <summary>Every table the report is built from (a test checks this against the statements it runs).</summary>
+    public static readonly Type[] Tables = [typeof(Rounds.ScanRound), typeof(ScanResponse), typeof(ReportNarrative), typeof(OpenAnswerCoding)];
+
     /// <summary>The disclosure threshold (setting Weerbaar:Report:MinimumGroupSize, default 5).</summary>
     public DisclosureSettings Disclosure => new() { Threshold = config.GetValue("Weerbaar:Report:MinimumGroupSize", DisclosureSettings.DefaultThreshold) };
 

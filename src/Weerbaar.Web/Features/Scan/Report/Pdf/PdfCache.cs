@@ -10,6 +10,9 @@ public enum PdfCacheOutcome { Hit, Rendered, Joined }
 
 public sealed record PdfCacheResult(byte[] Pdf, PdfCacheOutcome Outcome);
 
+/// <summary>The document a data version was seen to build: its cache key and its download name.</summary>
+public sealed record KnownVersion(string Key, string FileName);
+
 /// <summary>
 /// Printed PDFs on disk under {DataDirectory}/pdf-cache, one file per <see cref="PdfDocumentKey"/>. Bounded: the least
 /// recently used files go when there are more than Weerbaar:Report:PdfCache:MaxFiles (default 200) or they take more than
@@ -22,9 +25,11 @@ public sealed class PdfCache
     private const string Extension = ".pdf";
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KnownVersion> _versions = new(StringComparer.Ordinal);
     private readonly Lock _trim = new();
     private readonly ILogger<PdfCache> _logger;
     private long _renders;
+    private long _versionHits;
 
     private sealed record Entry(long Size)
     {
@@ -59,6 +64,31 @@ public sealed class PdfCache
     public long Renders => Interlocked.Read(ref _renders);
 
     public int Count => _entries.Count;
+
+    /// <summary>The cached PDF that a data version was last seen to build, without building it again.</summary>
+    public async Task<(KnownVersion Version, byte[] Pdf)?> TryGetByVersionAsync(string dataVersion, CancellationToken ct)
+    {
+        if (_versions.TryGetValue(dataVersion, out var known) && await TryReadAsync(known.Key, ct) is { } pdf)
+        {
+            Interlocked.Increment(ref _versionHits);
+            return (known, pdf);
+        }
+        return null;
+    }
+
+    /// <summary>How many downloads found their PDF by data version alone, without building the document.</summary>
+    public long VersionHits => Interlocked.Read(ref _versionHits);
+
+    /// <summary>Remembers which document (key and file name) a data version builds. In memory per node: the data version
+    /// is read from the shared database, so nodes agree; forgetting costs one build.</summary>
+    public void Remember(string dataVersion, KnownVersion known)
+    {
+        if (_versions.Count >= 4 * MaxFiles)
+        {
+            _versions.Clear();
+        }
+        _versions[dataVersion] = known;
+    }
 
     /// <summary>The PDF under <paramref name="key"/>, printed by <paramref name="render"/> when it is not cached. The print
     /// is not cancelled when the request that started it goes away: others may be waiting for it.</summary>

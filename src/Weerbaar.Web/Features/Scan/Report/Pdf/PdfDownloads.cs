@@ -1,41 +1,76 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 
 namespace Weerbaar.Web.Features.Scan.Report.Pdf;
 
+/// <summary>A built document and the name it downloads under.</summary>
+public sealed record PdfContent(ReportDocument Document, string FileName);
+
 /// <summary>
 /// A document as a PDF download from <see cref="PdfCache"/>, printed only when this version of it is not cached yet.
-/// The caller has already authorized the request and built the document for this reader; the key is a hash of that
-/// document, so a reader only ever gets the print of exactly what they may see. The key is the ETag: a browser that
-/// has this version gets 304. Header X-Pdf-Cache says hit, rendered or joined (waited for another request's print).
+/// The caller has already authorized the request. Before building, a data version (the document's identity and
+/// visibility class, the day, and a <see cref="DataFingerprint"/> of the tables it is built from) finds a print made
+/// earlier; otherwise the document is built and its key is a hash of it, so a reader only ever gets the print of exactly
+/// what they may see. The key is the ETag: a browser that has this version gets 304. Header X-Pdf-Cache says hit, rendered or joined (waited for another request's print).
 /// </summary>
 public sealed class PdfDownloads(
-    PdfCache cache, ReportPrintCss css, ChromiumHost chromium, IServiceScopeFactory scopes, IHttpContextAccessor http, ILogger<PdfDownloads> logger)
+    PdfCache cache, DataFingerprint fingerprint, ReportPrintCss css, ChromiumHost chromium, IServiceScopeFactory scopes,
+    IHttpContextAccessor http, TimeProvider clock, ILogger<PdfDownloads> logger)
 {
     public const string CacheHeader = "X-Pdf-Cache";
 
-    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> SendAsync(
-        PdfDocumentId id, ReportDocument document, string fileName, CancellationToken ct)
+    /// <param name="sources">The tables the document is built from (the list beside its builder).</param>
+    /// <param name="build">Builds the document; null when it does not exist.</param>
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> SendAsync(PdfDocumentId id, IEnumerable<Type> sources,
+        Func<CancellationToken, Task<PdfContent?>> build, Func<ProblemHttpResult> notFound, CancellationToken ct)
     {
-        var key = PdfDocumentKey.For(id, document, PrintVersion());
         try
         {
-            var result = await cache.GetOrRenderAsync(key, () => RenderAsync(document), ct);
-            if (http.HttpContext?.Response is { } response)
+            var print = PrintVersion();
+            var tables = sources.ToList();
+            var version = await DataVersionAsync(id, tables, print, ct);
+            if (await cache.TryGetByVersionAsync(version, ct) is { } known)
             {
-                response.Headers[CacheHeader] = result.Outcome.ToString().ToLowerInvariant();
-                // Browsers keep it but ask again each time (a cheap 304); shared caches never keep a gemeente's document.
-                response.Headers.CacheControl = "private, no-cache";
+                return Send(known.Pdf, known.Version, PdfCacheOutcome.Hit);
             }
-            return TypedResults.File(result.Pdf, ReportPdf.ContentType, fileName, entityTag: new EntityTagHeaderValue($"\"{key}\""));
+            if (await build(ct) is not { } content)
+            {
+                return notFound();
+            }
+            var key = PdfDocumentKey.For(id, content.Document, print);
+            var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document), ct);
+            // Only when nothing changed while building: the version read before must describe what was built.
+            if (await DataVersionAsync(id, tables, print, ct) == version)
+            {
+                cache.Remember(version, new KnownVersion(key, content.FileName));
+            }
+            return Send(result.Pdf, new KnownVersion(key, content.FileName), result.Outcome);
         }
         catch (ChromiumUnavailableException e)
         {
-            logger.LogError(e, "PDF {FileName} maken mislukt.", fileName);
+            logger.LogError(e, "PDF {Kind} {Scope} maken mislukt.", id.Kind, id.Scope);
             return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
         }
     }
+
+    private FileContentHttpResult Send(byte[] pdf, KnownVersion version, PdfCacheOutcome outcome)
+    {
+        if (http.HttpContext?.Response is { } response)
+        {
+            response.Headers[CacheHeader] = outcome.ToString().ToLowerInvariant();
+            // Browsers keep it but ask again each time (a cheap 304); shared caches never keep a gemeente's document.
+            response.Headers.CacheControl = "private, no-cache";
+        }
+        return TypedResults.File(pdf, ReportPdf.ContentType, version.FileName, entityTag: new EntityTagHeaderValue($"\"{version.Key}\""));
+    }
+
+    /// <summary>What the document would be built from now: its identity, this build, the printer, the day (documents
+    /// are dated) and the state of its tables.</summary>
+    private async Task<string> DataVersionAsync(PdfDocumentId id, IEnumerable<Type> tables, string print, CancellationToken ct)
+        => PdfCache.Hash($"{id.Kind}\n{id.Scope}\n{id.Visibility}\n{PdfDocumentKey.Build}\n{print}\n{Format.Today(clock):O}\n"
+            + await fingerprint.OfAsync(tables, ct));
 
     // Its own scope: the print outlives the request that started it when others wait for it.
     private async Task<byte[]> RenderAsync(ReportDocument document)

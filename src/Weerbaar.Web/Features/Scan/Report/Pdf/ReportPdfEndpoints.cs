@@ -13,9 +13,9 @@ public static class ReportPdfEndpoints
     {
         app.MapGet(ApiConventions.BasePath + "/rounds/{id:guid}/report.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 Guid id, RoundReport report, PdfDownloads pdf, CancellationToken ct) =>
-                await report.BuildAsync(id, ct) is { } document
-                    ? await pdf.SendAsync(new PdfDocumentId("rapport", id.ToString("N"), Policies.Onderzoek), document, ReportFileName.For(document.RoundName, "pdf"), ct)
-                    : RoundsEndpoints.RoundNotFound(id))
+                await pdf.SendAsync(new PdfDocumentId("rapport", id.ToString("N"), Policies.Onderzoek), RoundReport.Tables,
+                    async ct => await report.BuildAsync(id, ct) is { } document ? new PdfContent(document, ReportFileName.For(document.RoundName, "pdf")) : null,
+                    () => RoundsEndpoints.RoundNotFound(id), ct))
             .RequireAuthorization(Policies.Onderzoek).WithTags("Weerbaarheidsscan")
             .WithName("GetRoundReportPdf")
             .WithSummary("Rapport van de ronde als PDF (A4, met inhoudsopgave en paginanummers), afgedrukt met Chromium.")

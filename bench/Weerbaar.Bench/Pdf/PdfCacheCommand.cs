@@ -59,6 +59,7 @@ public static class PdfCacheCommand
             Random.Shared.NextBytes(floor.Bytes);
 
             var rendersBefore = cache.Renders;
+            var versionHitsBefore = cache.VersionHits;
             var warm = await LoadAsync(client, path, clients, seconds, null);
             Console.WriteLine($"warm x{clients}: p50 {warm.Latency.P50:N1} ms, p95 {warm.Latency.P95:N1} ms");
             var etag = second.ETag!;
@@ -67,6 +68,7 @@ public static class PdfCacheCommand
             var floorRun = await LoadAsync(client, FloorPath, clients, seconds, null);
             Console.WriteLine($"floor x{clients}: p50 {floorRun.Latency.P50:N1} ms, p95 {floorRun.Latency.P95:N1} ms");
             var rendersDuringWarm = cache.Renders - rendersBefore;
+            var versionHits = cache.VersionHits - versionHitsBefore;
 
             await AddNoodsteunpuntAsync(factory.Services, "Noodsteunpunt bench 2");
             var burstBefore = cache.Renders;
@@ -109,7 +111,7 @@ public static class PdfCacheCommand
                 text.AppendLine(C, $"| {name} | {r.Latency.Count} | {r.Errors} | {r.Latency.Count / r.Seconds:N0} | {r.Latency.P50:N1} | {r.Latency.P95:N1} | {r.Latency.P99:N1} | {r.Latency.Max:N1} | {r.Latency.P50 / floorRun.Latency.P50:N1} | {r.Latency.P95 / floorRun.Latency.P95:N1} |");
             }
             text.AppendLine();
-            text.AppendLine(C, $"Prints during the warm phases: {rendersDuringWarm} (every warm answer came from the cache).");
+            text.AppendLine(C, $"Prints during the warm phases: {rendersDuringWarm} (every warm answer came from the cache); {versionHits} answers (warm-up included) were found by their data version alone, without building the foto.");
             text.AppendLine();
             text.AppendLine(C, $"## {clients} clients at once on a new version");
             text.AppendLine();

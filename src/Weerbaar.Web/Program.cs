@@ -5,6 +5,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.CrisisKit;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
@@ -65,6 +66,7 @@ services.AddProgramme();
 services.AddProgrammePlanning();
 services.AddProgrammeExports();
 services.AddProgrammeTracking(config);
+services.AddCrisisKit();
 services.AddDecisionRecords();
 
 services.AddRateLimiter(o =>
@@ -133,6 +135,7 @@ app.MapRiskAssessmentEndpoints();
 app.MapDecisionRecordEndpoints();
 app.MapProgrammeEndpoints();
 app.MapProgrammePlanningEndpoints();
+app.MapCrisisKitEndpoints();
 app.MapProgrammeExportEndpoints();
 app.MapProgrammeTrackingEndpoints();
 app.MapJobsEndpoints();

@@ -171,7 +171,7 @@ public static class FotoMapSvg
 
     private static string Label(Shape s) => $"{s.Name}: {(s.Class is { } c ? "kwetsbaarheid " + VulnerabilityIndex.ClassLabel(c).ToLowerInvariant() : "geen index")}";
 
-    private static string Path(MapProjection projection, List<List<(double Lat, double Lon)>> rings)
+    internal static string Path(MapProjection projection, List<List<(double Lat, double Lon)>> rings)
     {
         var d = new StringBuilder();
         foreach (var ring in rings)

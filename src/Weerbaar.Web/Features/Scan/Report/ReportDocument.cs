@@ -11,6 +11,9 @@ public sealed record ReportDocument(string RoundName, string Title, string Subti
     /// <summary>The line under the title on the PDF cover; null: the number of responses (a round's report).</summary>
     public string? CoverMeta { get; init; }
 
+    /// <summary>Printed in the PDF footer of every page before the page number (a pack's version, date and checksum).</summary>
+    public string? PageFooter { get; init; }
+
     /// <summary>A title page and a table of contents in Word; false for a short document (a collegevoorstel) that starts on its first page.</summary>
     public bool FrontMatter { get; init; } = true;
 

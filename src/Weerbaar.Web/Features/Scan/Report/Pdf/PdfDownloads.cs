@@ -55,6 +55,22 @@ public sealed class PdfDownloads(
         }
     }
 
+    /// <summary>A document already built (no data version in front): printed once per content, then from the cache.</summary>
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> SendAsync(PdfDocumentId id, PdfContent content, CancellationToken ct)
+    {
+        try
+        {
+            var key = PdfDocumentKey.For(id, content.Document, PrintVersion());
+            var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document), ct);
+            return Send(result.Pdf, new KnownVersion(key, content.FileName), result.Outcome);
+        }
+        catch (ChromiumUnavailableException e)
+        {
+            logger.LogError(e, "PDF {Kind} {Scope} maken mislukt.", id.Kind, id.Scope);
+            return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+        }
+    }
+
     private FileContentHttpResult Send(byte[] pdf, KnownVersion version, PdfCacheOutcome outcome)
     {
         if (http.HttpContext?.Response is { } response)

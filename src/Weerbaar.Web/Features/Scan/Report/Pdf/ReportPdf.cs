@@ -69,7 +69,7 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
             PrintBackground = true,
             DisplayHeaderFooter = true,
             HeaderTemplate = Header(document.Title),
-            FooterTemplate = Footer,
+            FooterTemplate = Footer(document.PageFooter),
             Margin = new Margin { Top = Mm(MarginTop), Bottom = Mm(MarginBottom), Left = Mm(MarginSide), Right = Mm(MarginSide) },
             // Bookmarks and structure tags (screen readers) only in the copy that is handed out.
             Outline = final,
@@ -85,5 +85,6 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
     private static string Header(string title)
         => $"<div style=\"{TemplateStyle} text-align: start;\">{WebUtility.HtmlEncode(title)}</div>";
 
-    private const string Footer = $"<div style=\"{TemplateStyle} text-align: center;\">Pagina <span class=\"pageNumber\"></span> van <span class=\"totalPages\"></span></div>";
+    private static string Footer(string? text)
+        => $"<div style=\"{TemplateStyle} text-align: center;\">{(text is null ? "" : WebUtility.HtmlEncode(text) + " · ")}Pagina <span class=\"pageNumber\"></span> van <span class=\"totalPages\"></span></div>";
 }

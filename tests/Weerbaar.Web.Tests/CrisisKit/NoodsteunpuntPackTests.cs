@@ -1,0 +1,221 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
+using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Locations;
+using Weerbaar.Web.Features.Programme;
+using Weerbaar.Web.Tests.Infrastructure;
+
+namespace Weerbaar.Web.Tests.CrisisKit;
+
+/// <summary>
+/// The pack of a noodsteunpunt: its catchment is exactly the buurten nearest to it (checked against a textbook haversine
+/// here), it holds its tables in the PDF and the offline HTML, the offline file needs nothing from outside, the checksum
+/// shown is the SHA-256 of the content it carries, and it follows the roles of the data in it.
+/// </summary>
+public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
+{
+    private const string Gemeente = "GM0106"; // Assen: no other test uses it
+    private const string Other = "GM0147"; // Borne: no other test uses it
+    private const string LocationName = "Zorgcentrum Packtest";
+    private WeerbaarFactory App => fixture.Factory;
+
+    private sealed record Seeded(Guid A, Guid B, Dictionary<string, (double Lat, double Lon, int Residents)> Buurten, (double Lat, double Lon) PointA, (double Lat, double Lon) PointB);
+
+    private Task<Seeded> SeedAsync() => App.WithDbAsync(async db =>
+    {
+        var buurten = (await (from b in db.Buurten
+                              join p in db.BuurtPoints on b.Code equals p.BuurtCode
+                              where b.GemeenteCode == Gemeente
+                              select new { b.Code, p.Latitude, p.Longitude, b.Residents }).ToListAsync())
+            .ToDictionary(b => b.Code, b => (b.Latitude, b.Longitude, b.Residents ?? 0));
+        var ordered = buurten.OrderBy(b => b.Value.Latitude).ToList();
+        var south = (ordered[0].Value.Latitude, ordered[0].Value.Longitude);
+        var north = (ordered[^1].Value.Latitude, ordered[^1].Value.Longitude);
+        var points = await db.Noodsteunpunten.IgnoreQueryFilters().Where(n => n.GemeenteCode == Gemeente).ToListAsync();
+        if (points.Count == 0)
+        {
+            points =
+            [
+                new Noodsteunpunt { GemeenteCode = Gemeente, Name = "Packtest Zuid", Latitude = south.Latitude, Longitude = south.Longitude, Capacity = 150, HasBackupPower = true, BackupPowerHours = 48, HasC2000 = true, Volunteers = 12, ShiftsPerDay = 3, UpdatedBy = "test" },
+                new Noodsteunpunt { GemeenteCode = Gemeente, Name = "Packtest Noord", Latitude = north.Latitude, Longitude = north.Longitude, Capacity = 90, UpdatedBy = "test" },
+            ];
+            db.Noodsteunpunten.AddRange(points);
+            db.VulnerableLocations.Add(new VulnerableLocation
+            {
+                GemeenteCode = Gemeente,
+                Category = "verpleeghuis",
+                Name = LocationName,
+                People = 60,
+                Latitude = south.Latitude + 0.001,
+                Longitude = south.Longitude,
+                HoursWithoutPower = 6,
+                HoursWithoutWater = 24,
+                ContactName = "Locatiemanager",
+                ContactPhone = "0592 000 000",
+                UpdatedBy = "test",
+            });
+            db.ProgrammeActions.Add(new ProgrammeAction
+            {
+                GemeenteCode = Gemeente,
+                Number = 1,
+                Title = "Sleutelplan noodsteunpunten",
+                Description = "Wie opent welk gebouw binnen 2 uur",
+                Pillar = "CO",
+                Phase = "eerste-72-uur",
+                OwnerDepartment = "Openbare orde en veiligheid",
+                StartDate = new DateOnly(2027, 1, 1),
+                Deadline = new DateOnly(2027, 3, 1),
+                CreatedBy = "test",
+                UpdatedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+        return new Seeded(points.Single(p => p.Name == "Packtest Zuid").Id, points.Single(p => p.Name == "Packtest Noord").Id, buurten, south, north);
+    });
+
+    private static string Api(Guid id) => $"/api/v1/gemeenten/{Gemeente}/crisis-kit/noodsteunpunten/{id}";
+
+    private static double Haversine((double Lat, double Lon) p, (double Lat, double Lon) q)
+    {
+        const double r = 6_371_008.8;
+        double Rad(double d) => d * Math.PI / 180;
+        var h = Math.Pow(Math.Sin(Rad(q.Lat - p.Lat) / 2), 2) + Math.Cos(Rad(p.Lat)) * Math.Cos(Rad(q.Lat)) * Math.Pow(Math.Sin(Rad(q.Lon - p.Lon) / 2), 2);
+        return 2 * r * Math.Asin(Math.Sqrt(h));
+    }
+
+    [Fact]
+    public async Task The_catchment_is_the_buurten_nearest_to_the_noodsteunpunt_with_their_residents()
+    {
+        var s = await SeedAsync();
+        var coordinator = await App.UserAsync(Roles.Coordinator, Gemeente);
+        using var pack = JsonDocument.Parse(await coordinator.GetStringAsync(Api(s.A) + "/pack"));
+        var root = pack.RootElement;
+
+        var expected = s.Buurten.Where(b => Haversine((b.Value.Lat, b.Value.Lon), s.PointA) < Haversine((b.Value.Lat, b.Value.Lon), s.PointB))
+            .Select(b => b.Key).Order().ToList();
+        var buurten = root.GetProperty("catchment").GetProperty("buurten").EnumerateArray().ToList();
+        Assert.Equal(expected, buurten.Select(b => b.GetProperty("code").GetString()!).Order().ToList());
+        Assert.Equal(expected.Sum(c => s.Buurten[c].Residents), buurten.Sum(b => b.GetProperty("residents").GetInt32()));
+        // Distances over the road: straight line × the default detour factor 1.3, rounded to the metre.
+        foreach (var b in buurten)
+        {
+            var at = s.Buurten[b.GetProperty("code").GetString()!];
+            Assert.Equal(Math.Round(Haversine((at.Lat, at.Lon), s.PointA) * 1.3), b.GetProperty("distanceMeters").GetDouble(), 0);
+        }
+        Assert.Equal([385.0, 769.0], root.GetProperty("catchment").GetProperty("ringMeters").EnumerateArray().Select(r => r.GetDouble()));
+
+        var location = Assert.Single(root.GetProperty("locations").EnumerateArray());
+        Assert.Equal(LocationName, location.GetProperty("name").GetString());
+        Assert.Equal(6, location.GetProperty("holdsOutHours").GetInt32());
+        Assert.Equal("Sleutelplan noodsteunpunten", Assert.Single(root.GetProperty("checklist").EnumerateArray()).GetProperty("title").GetString());
+
+        // The other noodsteunpunt serves the rest and not the location.
+        using var other = JsonDocument.Parse(await coordinator.GetStringAsync(Api(s.B) + "/pack"));
+        Assert.Equal(s.Buurten.Count - expected.Count, other.RootElement.GetProperty("catchment").GetProperty("buurten").GetArrayLength());
+        Assert.Empty(other.RootElement.GetProperty("locations").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_pdf_holds_the_tables_and_every_page_names_version_date_and_checksum()
+    {
+        var s = await SeedAsync();
+        var coordinator = await App.UserAsync(Roles.Coordinator, Gemeente);
+        var json = await coordinator.GetByteArrayAsync(Api(s.A) + "/pack");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(json));
+
+        var response = await coordinator.GetAsync(Api(s.A) + "/pack.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var pages = pdf.GetPages().Select(p => p.Text.Replace(" ", "", StringComparison.Ordinal)).ToList();
+        var all = string.Join("\n", pages);
+        foreach (var expected in new[] { "Buurten in het verzorgingsgebied", "Kwetsbare locaties", LocationName, "Voorzieningen, voorraad en noodstroom",
+                     "Rooster (in te vullen)", "Wie bel je", "Verdeling van schaarse middelen", "Sleutelplan noodsteunpunten", "Logboek (in te vullen)", "Bron: CBS/Kadaster" })
+        {
+            Assert.Contains(expected.Replace(" ", "", StringComparison.Ordinal), all, StringComparison.Ordinal);
+        }
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains($"SHA-256{sha[..12]}", pages[i], StringComparison.Ordinal);
+            Assert.Contains($"Pagina{i + 1}van{pages.Count}", pages[i], StringComparison.Ordinal);
+            Assert.Contains("Concept·", pages[i], StringComparison.Ordinal);
+        }
+        Assert.Contains(sha, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_offline_html_needs_nothing_from_outside_and_carries_the_content_it_names_the_checksum_of()
+    {
+        var s = await SeedAsync();
+        var coordinator = await App.UserAsync(Roles.Coordinator, Gemeente);
+        var response = await coordinator.GetAsync(Api(s.A) + "/pack.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
+        foreach (var expected in new[] { "Buurten in het verzorgingsgebied", LocationName, "Wie bel je", "Logboek (in te vullen)", "Bron: CBS" })
+        {
+            Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        }
+
+        var data = ContentBlock().Match(html);
+        Assert.True(data.Success, "content block");
+        var bytes = Encoding.UTF8.GetBytes(data.Groups[1].Value);
+        Assert.Equal(await coordinator.GetByteArrayAsync(Api(s.A) + "/pack"), bytes);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Assert.Contains($"Controlegetal (SHA-256 van de inhoud): {sha}", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lezer_gets_no_register_data_and_another_gemeente_gets_nothing()
+    {
+        var s = await SeedAsync();
+        var lezer = await App.UserAsync(Roles.Lezer, Gemeente);
+        using (var pack = JsonDocument.Parse(await lezer.GetStringAsync(Api(s.A) + "/pack")))
+        {
+            Assert.Equal(JsonValueKind.Null, pack.RootElement.GetProperty("locations").ValueKind);
+        }
+        var html = System.Net.WebUtility.HtmlDecode(await lezer.GetStringAsync(Api(s.A) + "/pack.html"));
+        Assert.DoesNotContain(LocationName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0592 000 000", html, StringComparison.Ordinal);
+        Assert.Contains("Niet in deze uitgave", html, StringComparison.Ordinal);
+        var page = System.Net.WebUtility.HtmlDecode(await lezer.GetStringAsync($"/gemeenten/{Gemeente}/crisiskit"));
+        Assert.Contains("Uw packs bevatten geen kwetsbare locaties", page, StringComparison.Ordinal);
+        Assert.Contains($"{Api(s.A)}/pack.pdf", page, StringComparison.Ordinal);
+
+        var stranger = await App.UserAsync(Roles.Coordinator, Other);
+        foreach (var path in new[] { "/pack", "/pack.pdf", "/pack.html" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(Api(s.A) + path)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().GetAsync(Api(s.A) + path)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/gemeenten/{Gemeente}/crisiskit")).StatusCode);
+
+        // A noodsteunpunt of another gemeente under this gemeente's address is not found.
+        var coordinator = await App.UserAsync(Roles.Coordinator, Gemeente);
+        var missing = await coordinator.GetAsync(Api(Guid.NewGuid()) + "/pack");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    // src/href to anything but an in-page anchor or inline data, and url() in styles to anything but inline data.
+    [GeneratedRegex("""(?:\s(?:src|href)\s*=\s*"(?!#|data:)[^"]*")|(?:url\(\s*['"]?(?!data:|#)[^)]*\))""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [GeneratedRegex("""<script type="application/json" id="inhoud">(.*?)</script>""", RegexOptions.Singleline)]
+    private static partial Regex ContentBlock();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteNoodsteunpuntPackTests(SqliteAppFixture fixture) : NoodsteunpuntPackTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresNoodsteunpuntPackTests(PostgresAppFixture fixture) : NoodsteunpuntPackTests(fixture);

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using Weerbaar.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Weerbaar.E2E.Journeys;
+
+/// <summary>
+/// The crisis kit page, and a noodsteunpunt pack as the volunteer gets it on a USB stick: opened from a file:// URL in a
+/// browser with no network and no server to ask, readable, and axe-clean.
+/// </summary>
+public sealed class CrisisKitTests(AppAndBrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string Utrecht = "GM0344";
+    private const string Point = "Buurthuis Lunetten (demo)";
+
+    [Fact]
+    public async Task Coordinator_downloads_a_pack_that_opens_offline_from_a_file()
+    {
+        await Fixture.EnsureFotoDataAsync();
+        var coordinator = TestUser.Coordinator(Utrecht);
+        await Fixture.EnsureUserAsync(coordinator);
+        var browser = await LogInAsync(coordinator, $"/gemeenten/{Utrecht}/crisiskit", "crisiskit");
+        var page = browser.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Crisiskit: Utrecht");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Noodsteunpunten met hun pack (concept van vandaag)" })).ToContainTextAsync(Point);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"offline HTML van {Point}", Exact = true }).ClickAsync());
+        Assert.Equal("noodsteunpunt-buurthuis-lunetten-demo.html", download.SuggestedFilename);
+        var file = Path.Combine(Path.GetTempPath(), $"weerbaar-pack-{Guid.NewGuid():N}.html");
+        await download.SaveAsAsync(file);
+        try
+        {
+            await using var offline = await Fixture.Browser.NewContextAsync(new() { Offline = true, Locale = "nl-NL" });
+            var requests = new List<string>();
+            await offline.RouteAsync("**/*", async route =>
+            {
+                if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
+                {
+                    await route.ContinueAsync();
+                    return;
+                }
+                requests.Add(route.Request.Url);
+                await route.AbortAsync();
+            });
+            var pack = await offline.NewPageAsync();
+            await pack.GotoAsync(new Uri(file).AbsoluteUri);
+            await Expect(pack.GetByRole(AriaRole.Heading, new() { Level = 1, Name = $"Noodsteunpunt {Point}" })).ToBeVisibleAsync();
+            await Expect(pack.GetByRole(AriaRole.Table, new() { Name = "Buurten in het verzorgingsgebied" })).ToBeVisibleAsync();
+            await Expect(pack.GetByRole(AriaRole.Img, new() { Name = $"Noodsteunpunt {Point}: verzorgingsgebied" })).ToBeVisibleAsync();
+            await Expect(pack.GetByRole(AriaRole.Table, new() { Name = "Logboek (in te vullen)" })).ToBeVisibleAsync();
+            await AccessibilityCheck.AssertNoViolationsAsync(pack, "pack offline");
+            Assert.Empty(requests);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"PDF van {Point}", Exact = true }).ClickAsync());
+        Assert.Equal("noodsteunpunt-buurthuis-lunetten-demo.pdf", pdf.SuggestedFilename);
+        await browser.CheckPageAsync("crisiskit-na-download");
+    }
+}

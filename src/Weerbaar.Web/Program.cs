@@ -5,6 +5,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
@@ -66,6 +67,7 @@ services.AddProgrammePlanning();
 services.AddProgrammeExports();
 services.AddProgrammeTracking(config);
 services.AddDecisionRecords();
+services.AddCrisisContacts();
 
 services.AddRateLimiter(o =>
 {
@@ -135,6 +137,7 @@ app.MapProgrammeEndpoints();
 app.MapProgrammePlanningEndpoints();
 app.MapProgrammeExportEndpoints();
 app.MapProgrammeTrackingEndpoints();
+app.MapCrisisContactEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

@@ -46,9 +46,18 @@ public abstract class CrisisContactTests(AppFixture fixture)
         var coordinator = await App.UserAsync(Roles.Coordinator, G);
         var created = await coordinator.PostAsJsonAsync(Api(), new
         {
-            category = "veiligheidsregio", organisation = " Veiligheidsregio Noord- en Oost-Gelderland ", name = "Officier van dienst",
-            phone = "+31 (0)30 000-0001", email = "crisis@vnog.example.nl", available = "24/7", c2000 = "VNOG-BZ-01", satellite = "+870 000 000 001",
-            radio = "Kanaal 3", otherMeans = "Bode naar de kazerne", notes = "Eerst bellen, dan C2000.", sortOrder = 2,
+            category = "veiligheidsregio",
+            organisation = " Veiligheidsregio Noord- en Oost-Gelderland ",
+            name = "Officier van dienst",
+            phone = "+31 (0)30 000-0001",
+            email = "crisis@vnog.example.nl",
+            available = "24/7",
+            c2000 = "VNOG-BZ-01",
+            satellite = "+870 000 000 001",
+            radio = "Kanaal 3",
+            otherMeans = "Bode naar de kazerne",
+            notes = "Eerst bellen, dan C2000.",
+            sortOrder = 2,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var c = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -113,7 +122,13 @@ public abstract class CrisisContactTests(AppFixture fixture)
 
         var errors = await ErrorsAsync(await coordinator.PostAsJsonAsync(Api(), new
         {
-            category = "ziekenhuis", organisation = " ", name = new string('n', 201), phone = "030-abc", email = "geen-adres", notes = new string('x', 1001), sortOrder = -1,
+            category = "ziekenhuis",
+            organisation = " ",
+            name = new string('n', 201),
+            phone = "030-abc",
+            email = "geen-adres",
+            notes = new string('x', 1001),
+            sortOrder = -1,
         }));
         Assert.Contains(("category", "‘ziekenhuis’ is geen bekende categorie; kies er een uit de lijst."), errors);
         Assert.Contains(("organisation", "Vul de naam van de organisatie in."), errors);

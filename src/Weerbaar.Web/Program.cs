@@ -6,6 +6,7 @@ using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.CrisisKit;
+using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
@@ -68,6 +69,7 @@ services.AddProgrammeExports();
 services.AddProgrammeTracking(config);
 services.AddCrisisKit();
 services.AddDecisionRecords();
+services.AddCrisisContacts();
 
 services.AddRateLimiter(o =>
 {
@@ -138,6 +140,7 @@ app.MapProgrammePlanningEndpoints();
 app.MapCrisisKitEndpoints();
 app.MapProgrammeExportEndpoints();
 app.MapProgrammeTrackingEndpoints();
+app.MapCrisisContactEndpoints();
 app.MapJobsEndpoints();
 app.MapRazorComponents<App>();
 

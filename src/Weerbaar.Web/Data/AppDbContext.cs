@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Jobs;
@@ -70,6 +71,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ActionStatusUpdate> ActionStatusUpdates => Set<ActionStatusUpdate>();
     public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
     public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
+    public DbSet<CrisisContact> CrisisContacts => Set<CrisisContact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -445,6 +447,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(r => r.Summary).HasMaxLength(ProgrammeReview.MaxText);
             e.Property(r => r.RecordedBy).HasMaxLength(256);
             e.HasIndex(r => new { r.GemeenteCode, r.Number }).IsUnique();
+        });
+        builder.Entity<CrisisContact>(e =>
+        {
+            e.Property(c => c.GemeenteCode).HasMaxLength(6);
+            e.Property(c => c.Category).HasMaxLength(CrisisContact.MaxCategory);
+            e.Property(c => c.Organisation).HasMaxLength(CrisisContact.MaxName);
+            e.Property(c => c.Name).HasMaxLength(CrisisContact.MaxName);
+            e.Property(c => c.Phone).HasMaxLength(CrisisContact.MaxPhone);
+            e.Property(c => c.Email).HasMaxLength(CrisisContact.MaxEmail);
+            e.Property(c => c.Available).HasMaxLength(CrisisContact.MaxShort);
+            e.Property(c => c.C2000).HasMaxLength(CrisisContact.MaxShort);
+            e.Property(c => c.Satellite).HasMaxLength(CrisisContact.MaxPhone);
+            e.Property(c => c.Radio).HasMaxLength(CrisisContact.MaxShort);
+            e.Property(c => c.OtherMeans).HasMaxLength(CrisisContact.MaxOther);
+            e.Property(c => c.Notes).HasMaxLength(CrisisContact.MaxNotes);
+            e.Property(c => c.UpdatedBy).HasMaxLength(256);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => c.GemeenteCode);
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

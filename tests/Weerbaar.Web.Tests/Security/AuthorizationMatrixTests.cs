@@ -57,6 +57,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         Assert.Contains(Cases, c => c.IsPage && c.Pattern == "/gemeenten");
         Assert.Contains(Cases, c => !c.IsPage && c.Pattern == "/api/v1/gemeenten");
         Assert.Contains(Cases, c => c.HasGemeenteRoute && c.Policies.Contains(Weerbaar.Web.Shared.Tenancy.Policies.GemeenteLezen));
+        Assert.Contains(Cases, c => c.ToString() == "GET /gemeenten/{Gemeentecode}/crisiskit/contacten");
+        Assert.Contains(Cases, c => c.ToString() == "PUT /api/v1/gemeenten/{gemeentecode}/crisis-contacts/{id:guid}");
     }
 
     [Fact]

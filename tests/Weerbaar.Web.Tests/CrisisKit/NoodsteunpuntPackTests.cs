@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Tests.Infrastructure;
@@ -73,6 +74,17 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
                 CreatedBy = "test",
                 UpdatedBy = "test",
             });
+            db.CrisisContacts.Add(new CrisisContact
+            {
+                GemeenteCode = Gemeente,
+                Category = "drinkwater",
+                Organisation = "Waterbedrijf Packtest",
+                Phone = "0592 111 111",
+                C2000 = "GEM-ASN-01",
+                Satellite = "+881 600 000 000",
+                Available = "24/7",
+                UpdatedBy = "test",
+            });
             await db.SaveChangesAsync();
         }
         return new Seeded(points.Single(p => p.Name == "Packtest Zuid").Id, points.Single(p => p.Name == "Packtest Noord").Id, buurten, south, north);
@@ -113,6 +125,10 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
         Assert.Equal(LocationName, location.GetProperty("name").GetString());
         Assert.Equal(6, location.GetProperty("holdsOutHours").GetInt32());
         Assert.Equal("Sleutelplan noodsteunpunten", Assert.Single(root.GetProperty("checklist").EnumerateArray()).GetProperty("title").GetString());
+        var contact = Assert.Single(root.GetProperty("contacts").EnumerateArray());
+        Assert.Equal("Waterbedrijf Packtest", contact.GetProperty("organisation").GetString());
+        Assert.Equal("Drinkwaterbedrijf", contact.GetProperty("category").GetString());
+        Assert.Equal(["C2000: GEM-ASN-01", "satelliet: +881 600 000 000"], contact.GetProperty("alternativeMeans").EnumerateArray().Select(m => m.GetString()!));
 
         // The other noodsteunpunt serves the rest and not the location.
         using var other = JsonDocument.Parse(await coordinator.GetStringAsync(Api(s.B) + "/pack"));
@@ -134,7 +150,7 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
         var pages = pdf.GetPages().Select(p => p.Text.Replace(" ", "", StringComparison.Ordinal)).ToList();
         var all = string.Join("\n", pages);
         foreach (var expected in new[] { "Buurten in het verzorgingsgebied", "Kwetsbare locaties", LocationName, "Voorzieningen, voorraad en noodstroom",
-                     "Rooster (in te vullen)", "Wie bel je", "Verdeling van schaarse middelen", "Sleutelplan noodsteunpunten", "Logboek (in te vullen)", "Bron: CBS/Kadaster" })
+                     "Rooster (in te vullen)", "Wie bel je", "Waterbedrijf Packtest", "C2000: GEM-ASN-01", "Verdeling van schaarse middelen", "Sleutelplan noodsteunpunten", "Logboek (in te vullen)", "Bron: CBS/Kadaster" })
         {
             Assert.Contains(expected.Replace(" ", "", StringComparison.Ordinal), all, StringComparison.Ordinal);
         }

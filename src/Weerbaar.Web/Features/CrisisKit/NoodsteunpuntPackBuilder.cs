@@ -4,6 +4,7 @@ using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Shared.Tenancy;
@@ -13,12 +14,12 @@ namespace Weerbaar.Web.Features.CrisisKit;
 /// <summary>
 /// Gathers a noodsteunpunt pack from what the other features know, through their own services: the coverage analysis
 /// (catchment = the buurten whose nearest noodsteunpunt this is), the 72-hour estimate in it, the register of vulnerable
-/// locations (only for a reader who may edit the gemeente's register), the allocation plan and the newest decision, and
-/// the programme's actions for the first 72 hours.
+/// locations (only for a reader who may edit the gemeente's register), the crisis contact list, the allocation plan and
+/// the newest decision, and the programme's actions for the first 72 hours.
 /// </summary>
 public sealed class NoodsteunpuntPackBuilder(
     AppDbContext db, NoodsteunpuntCoverage coverage, VulnerableLocationRegister locations, AllocationPlanStore plans,
-    DecisionRecordQueries decisions, ProgrammeReader programme, TenantScopeAccessor scopes)
+    DecisionRecordQueries decisions, ProgrammeReader programme, CrisisContactStore contacts, TenantScopeAccessor scopes)
 {
     public const string FirstHoursPhase = "eerste-72-uur";
 
@@ -58,7 +59,7 @@ public sealed class NoodsteunpuntPackBuilder(
             catchment,
             WithRegister(code) ? await LocationsAsync(code, c.Points, index, norms.DetourFactor, ct) : null,
             await StockAsync(code, point.Id, ct),
-            Contacts(point),
+            await ContactsAsync(code, point, ct),
             await RulesAsync(code, ct),
             await ChecklistAsync(code, ct));
     }
@@ -133,9 +134,33 @@ public sealed class NoodsteunpuntPackBuilder(
         }))];
     }
 
-    private static List<PackContact> Contacts(Noodsteunpunt n)
-        => n.ContactName is null && n.ContactPhone is null && n.ContactEmail is null ? []
-            : [new PackContact("Noodsteunpunt", n.Name, n.ContactName, n.ContactPhone, n.ContactEmail, null, [], null)];
+    /// <summary>The noodsteunpunt's own contact first, then the gemeente's crisis contact list in its order.</summary>
+    private async Task<List<PackContact>> ContactsAsync(string code, Noodsteunpunt n, CancellationToken ct)
+    {
+        var list = new List<PackContact>();
+        if (n.ContactName is not null || n.ContactPhone is not null || n.ContactEmail is not null)
+        {
+            list.Add(new PackContact("Noodsteunpunt", n.Name, n.ContactName, n.ContactPhone, n.ContactEmail, null, [], null));
+        }
+        foreach (var c in await contacts.ListAsync(code, ct))
+        {
+            var means = new List<string>();
+            void Add(string? value, string label)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    means.Add($"{label} {value}");
+                }
+            }
+            Add(c.C2000, "C2000:");
+            Add(c.Satellite, "satelliet:");
+            Add(c.Radio, "radio:");
+            Add(c.OtherMeans, "");
+            list.Add(new PackContact(CrisisContactCategories.Label(c.Category), c.Organisation, c.Name, c.Phone, c.Email, c.Available,
+                [.. means.Select(m => m.Trim())], c.Notes));
+        }
+        return list;
+    }
 
     private async Task<PackAllocationRules?> RulesAsync(string code, CancellationToken ct)
     {

@@ -613,6 +613,55 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.ToTable("CrisisContacts");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.CrisisKit.CrisisPack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("GemeenteCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("NoodsteunpuntId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("WithRegister")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteCode", "NoodsteunpuntId", "WithRegister", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CrisisPacks");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

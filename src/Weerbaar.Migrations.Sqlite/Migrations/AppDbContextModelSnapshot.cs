@@ -602,6 +602,55 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.ToTable("CrisisContacts");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.CrisisKit.CrisisPack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GemeenteCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoodsteunpuntId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithRegister")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteCode", "NoodsteunpuntId", "WithRegister", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CrisisPacks");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
+using Weerbaar.Web.Features.CrisisKit;
 using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
@@ -72,6 +73,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
     public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
     public DbSet<CrisisContact> CrisisContacts => Set<CrisisContact>();
+    public DbSet<CrisisPack> CrisisPacks => Set<CrisisPack>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -465,6 +467,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(c => c.UpdatedBy).HasMaxLength(256);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => c.GemeenteCode);
+        });
+        builder.Entity<CrisisPack>(e =>
+        {
+            e.Property(p => p.GemeenteCode).HasMaxLength(6);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.CreatedBy).HasMaxLength(256);
+            e.Property(p => p.Sections).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
+            e.HasIndex(p => new { p.GemeenteCode, p.NoodsteunpuntId, p.WithRegister, p.Number }).IsUnique();
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

@@ -22,7 +22,7 @@ public sealed class CrisisKitTests(AppAndBrowserFixture fixture) : BrowserTest(f
         var browser = await LogInAsync(coordinator, $"/gemeenten/{Utrecht}/crisiskit", "crisiskit");
         var page = browser.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Crisiskit: Utrecht");
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Noodsteunpunten met hun pack (concept van vandaag)" })).ToContainTextAsync(Point);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Noodsteunpunten met hun pack" })).ToContainTextAsync(Point);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"offline HTML van {Point}", Exact = true }).ClickAsync());
         Assert.Equal("noodsteunpunt-buurthuis-lunetten-demo.html", download.SuggestedFilename);
@@ -59,5 +59,14 @@ public sealed class CrisisKitTests(AppAndBrowserFixture fixture) : BrowserTest(f
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"PDF van {Point}", Exact = true }).ClickAsync());
         Assert.Equal("noodsteunpunt-buurthuis-lunetten-demo.pdf", pdf.SuggestedFilename);
         await browser.CheckPageAsync("crisiskit-na-download");
+
+        // Handing it out makes version 1; the row then offers that version and says it is current.
+        await browser.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Versie maken van het pack van {Point}" }), "crisiskit-versie-gemaakt");
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Versie 1 van het pack is gemaakt");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = Point, Exact = true }) });
+        await Expect(row).ToContainTextAsync("Versie 1 van");
+        await Expect(row.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("ja");
+        var handedOut = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"PDF van versie 1 van {Point}", Exact = true }).ClickAsync());
+        Assert.Equal("noodsteunpunt-buurthuis-lunetten-demo-versie-1.pdf", handedOut.SuggestedFilename);
     }
 }

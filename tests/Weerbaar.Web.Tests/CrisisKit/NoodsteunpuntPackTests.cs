@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -27,28 +28,28 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
 
     private sealed record Seeded(Guid A, Guid B, Dictionary<string, (double Lat, double Lon, int Residents)> Buurten, (double Lat, double Lon) PointA, (double Lat, double Lon) PointB);
 
-    private Task<Seeded> SeedAsync() => App.WithDbAsync(async db =>
+    private Task<Seeded> SeedAsync(string gemeente = Gemeente) => App.WithDbAsync(async db =>
     {
         var buurten = (await (from b in db.Buurten
                               join p in db.BuurtPoints on b.Code equals p.BuurtCode
-                              where b.GemeenteCode == Gemeente
+                              where b.GemeenteCode == gemeente
                               select new { b.Code, p.Latitude, p.Longitude, b.Residents }).ToListAsync())
             .ToDictionary(b => b.Code, b => (b.Latitude, b.Longitude, b.Residents ?? 0));
         var ordered = buurten.OrderBy(b => b.Value.Latitude).ToList();
         var south = (ordered[0].Value.Latitude, ordered[0].Value.Longitude);
         var north = (ordered[^1].Value.Latitude, ordered[^1].Value.Longitude);
-        var points = await db.Noodsteunpunten.IgnoreQueryFilters().Where(n => n.GemeenteCode == Gemeente).ToListAsync();
+        var points = await db.Noodsteunpunten.IgnoreQueryFilters().Where(n => n.GemeenteCode == gemeente).ToListAsync();
         if (points.Count == 0)
         {
             points =
             [
-                new Noodsteunpunt { GemeenteCode = Gemeente, Name = "Packtest Zuid", Latitude = south.Latitude, Longitude = south.Longitude, Capacity = 150, HasBackupPower = true, BackupPowerHours = 48, HasC2000 = true, Volunteers = 12, ShiftsPerDay = 3, UpdatedBy = "test" },
-                new Noodsteunpunt { GemeenteCode = Gemeente, Name = "Packtest Noord", Latitude = north.Latitude, Longitude = north.Longitude, Capacity = 90, UpdatedBy = "test" },
+                new Noodsteunpunt { GemeenteCode = gemeente, Name = "Packtest Zuid", Latitude = south.Latitude, Longitude = south.Longitude, Capacity = 150, HasBackupPower = true, BackupPowerHours = 48, HasC2000 = true, Volunteers = 12, ShiftsPerDay = 3, UpdatedBy = "test" },
+                new Noodsteunpunt { GemeenteCode = gemeente, Name = "Packtest Noord", Latitude = north.Latitude, Longitude = north.Longitude, Capacity = 90, UpdatedBy = "test" },
             ];
             db.Noodsteunpunten.AddRange(points);
             db.VulnerableLocations.Add(new VulnerableLocation
             {
-                GemeenteCode = Gemeente,
+                GemeenteCode = gemeente,
                 Category = "verpleeghuis",
                 Name = LocationName,
                 People = 60,
@@ -62,7 +63,7 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
             });
             db.ProgrammeActions.Add(new ProgrammeAction
             {
-                GemeenteCode = Gemeente,
+                GemeenteCode = gemeente,
                 Number = 1,
                 Title = "Sleutelplan noodsteunpunten",
                 Description = "Wie opent welk gebouw binnen 2 uur",
@@ -76,7 +77,7 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
             });
             db.CrisisContacts.Add(new CrisisContact
             {
-                GemeenteCode = Gemeente,
+                GemeenteCode = gemeente,
                 Category = "drinkwater",
                 Organisation = "Waterbedrijf Packtest",
                 Phone = "0592 111 111",
@@ -90,7 +91,7 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
         return new Seeded(points.Single(p => p.Name == "Packtest Zuid").Id, points.Single(p => p.Name == "Packtest Noord").Id, buurten, south, north);
     });
 
-    private static string Api(Guid id) => $"/api/v1/gemeenten/{Gemeente}/crisis-kit/noodsteunpunten/{id}";
+    private static string Api(Guid id, string gemeente = Gemeente) => $"/api/v1/gemeenten/{gemeente}/crisis-kit/noodsteunpunten/{id}";
 
     private static double Haversine((double Lat, double Lon) p, (double Lat, double Lon) q)
     {
@@ -220,6 +221,75 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
         var missing = await coordinator.GetAsync(Api(Guid.NewGuid()) + "/pack");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_version_is_made_only_when_the_content_changed_and_a_stale_pack_says_what_changed()
+    {
+        const string dalfsen = "GM0148"; // no other test uses it
+        var s = await SeedAsync(dalfsen);
+        var coordinator = await App.UserAsync(Roles.Coordinator, dalfsen);
+        var versions = Api(s.A, dalfsen) + "/versions";
+        async Task<JsonElement> StatusAsync() => (await coordinator.GetFromJsonAsync<JsonElement[]>($"/api/v1/gemeenten/{dalfsen}/crisis-kit/packs"))!
+            .Single(p => p.GetProperty("noodsteunpuntId").GetGuid() == s.A);
+
+        var first = await coordinator.PostAsync(versions, null);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var v1 = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, v1.GetProperty("number").GetInt32());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await coordinator.GetByteArrayAsync(Api(s.A, dalfsen) + "/pack"))), v1.GetProperty("sha256").GetString());
+        var again = await coordinator.PostAsync(versions, null);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unchanged").GetBoolean());
+        Assert.False((await StatusAsync()).GetProperty("stale").GetBoolean());
+
+        // Each source changes on its own, and the status names it.
+        async Task ExpectChangedAsync(string label, Func<Weerbaar.Web.Data.AppDbContext, Task> change)
+        {
+            await App.WithDbAsync(async db =>
+            {
+                await change(db);
+                await db.SaveChangesAsync();
+                return true;
+            });
+            var status = await StatusAsync();
+            Assert.True(status.GetProperty("stale").GetBoolean(), label);
+            Assert.Contains(label, status.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync(versions, null)).StatusCode);
+            Assert.False((await StatusAsync()).GetProperty("stale").GetBoolean(), label);
+        }
+        await ExpectChangedAsync("contacten", db =>
+        {
+            db.CrisisContacts.Add(new CrisisContact { GemeenteCode = dalfsen, Category = "netbeheerder", Organisation = "Netbeheerder Packtest", Phone = "038 000 000", UpdatedBy = "test" });
+            return Task.CompletedTask;
+        });
+        await ExpectChangedAsync("gegevens van het noodsteunpunt", async db =>
+            (await db.Noodsteunpunten.IgnoreQueryFilters().SingleAsync(n => n.Id == s.A)).OpeningArrangement = "Sleutel bij de koster");
+        await ExpectChangedAsync("kwetsbare locaties", async db =>
+            (await db.VulnerableLocations.IgnoreQueryFilters().SingleAsync(l => l.GemeenteCode == dalfsen)).People = 61);
+        await ExpectChangedAsync("checklist eerste 72 uur", async db =>
+            (await db.ProgrammeActions.IgnoreQueryFilters().SingleAsync(a => a.GemeenteCode == dalfsen)).Title = "Sleutelplan en bemensing");
+        Assert.Equal(5, (await StatusAsync()).GetProperty("latest").GetProperty("number").GetInt32());
+
+        // Version 1 is still the version 1 that was handed out: its own date, number and checksum.
+        var pdf = await coordinator.GetAsync(Api(s.A, dalfsen) + "/versions/1/pack.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        using (var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.All(document.GetPages(), p => Assert.Contains($"Versie1·", p.Text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+            Assert.DoesNotContain("Netbeheerder Packtest", string.Join("\n", document.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        }
+        var html = await coordinator.GetStringAsync(Api(s.A, dalfsen) + "/versions/1/pack.html");
+        var block = Encoding.UTF8.GetBytes(ContentBlock().Match(html).Groups[1].Value);
+        Assert.Equal(v1.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(block)));
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync(Api(s.A, dalfsen) + "/versions/99/pack.pdf")).StatusCode);
+
+        // A lezer reads the status of its own edition (none handed out) and cannot make versions.
+        var lezer = await App.UserAsync(Roles.Lezer, dalfsen);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lezer.PostAsync(versions, null)).StatusCode);
+        var lezerStatus = (await lezer.GetFromJsonAsync<JsonElement[]>($"/api/v1/gemeenten/{dalfsen}/crisis-kit/packs"))!.Single(p => p.GetProperty("noodsteunpuntId").GetGuid() == s.A);
+        Assert.Equal(JsonValueKind.Null, lezerStatus.GetProperty("latest").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await lezer.GetAsync(Api(s.A, dalfsen) + "/versions/1/pack.html")).StatusCode);
     }
 
     // src/href to anything but an in-page anchor or inline data, and url() in styles to anything but inline data.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Report.Pdf;
@@ -11,7 +12,7 @@ namespace Weerbaar.Web.Features.CrisisKit;
 public static class CrisisKitEndpoints
 {
     public static IServiceCollection AddCrisisKit(this IServiceCollection services)
-        => services.AddScoped<NoodsteunpuntPackBuilder>().AddScoped<PackHtml>();
+        => services.AddScoped<NoodsteunpuntPackBuilder>().AddScoped<PackHtml>().AddScoped<CrisisPackStore>();
 
     public static IEndpointRouteBuilder MapCrisisKitEndpoints(this IEndpointRouteBuilder app)
     {
@@ -53,8 +54,80 @@ public static class CrisisKitEndpoints
             .WithSummary("Het pack van een noodsteunpunt als één HTML-bestand dat zonder server en zonder netwerk opent (bijvoorbeeld van een USB-stick).")
             .Produces<Stream>(StatusCodes.Status200OK, PackHtml.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/versions", async Task<Results<Created<PackVersionDto>, Ok<PackVersionDto>, ProblemHttpResult>> (
+                string gemeentecode, Guid id, CrisisPackStore store, HttpContext http, CancellationToken ct) =>
+            {
+                if (await store.IssueAsync(gemeentecode, id, http.User.Identity?.Name ?? "onbekend", ct) is not { } issued)
+                {
+                    return NotFound(id);
+                }
+                var dto = PackVersionDto.Of(issued.Pack, !issued.Created);
+                return issued.Created ? TypedResults.Created($"{http.Request.Path}/{dto.Number}", dto) : TypedResults.Ok(dto);
+            })
+            .RequireAuthorization(Policies.GemeenteBewerken)
+            .WithName("IssueNoodsteunpuntPackVersion")
+            .WithSummary("Maakt een genummerde versie van het pack om uit te reiken; is de inhoud gelijk aan de nieuwste versie, dan komt die terug (200) en wordt niets gemaakt.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/versions/{number:int}/pack.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                string gemeentecode, Guid id, int number, CrisisPackStore store, NoodsteunpuntPackBuilder builder, PdfDownloads pdf, CancellationToken ct) =>
+            {
+                if (await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), number, ct) is not { } pack)
+                {
+                    return VersionNotFound(number);
+                }
+                var (content, document) = Stored(pack);
+                return await pdf.SendAsync(new PdfDocumentId("pack", $"{id:N}v{number}", pack.WithRegister ? "met-register" : "zonder-register"),
+                    new PdfContent(document, $"{FileName(content)}-versie-{number}.pdf"), ct);
+            })
+            .WithName("GetNoodsteunpuntPackVersionPdf")
+            .WithSummary("Een uitgereikte versie van het pack als PDF, precies zoals die toen is gemaakt (versie, datum en controlegetal op elke pagina).")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/versions/{number:int}/pack.html", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                string gemeentecode, Guid id, int number, CrisisPackStore store, NoodsteunpuntPackBuilder builder, PackHtml html, CancellationToken ct) =>
+            {
+                if (await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), number, ct) is not { } pack)
+                {
+                    return VersionNotFound(number);
+                }
+                var (content, document) = Stored(pack);
+                return TypedResults.File(await html.RenderAsync(document, System.Text.Encoding.UTF8.GetBytes(pack.ContentJson)), PackHtml.ContentType + "; charset=utf-8",
+                    $"{FileName(content)}-versie-{number}.html");
+            })
+            .WithName("GetNoodsteunpuntPackVersionHtml")
+            .WithSummary("Een uitgereikte versie van het pack als één offline HTML-bestand.")
+            .Produces<Stream>(StatusCodes.Status200OK, PackHtml.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet(ApiConventions.BasePath + "/gemeenten/{gemeentecode}/crisis-kit/packs", async Task<Results<Ok<List<PackStatusDto>>, ProblemHttpResult>> (
+                string gemeentecode, ReferenceData reference, NoodsteunpuntRegister register, CrisisPackStore store, CancellationToken ct) =>
+            {
+                if (reference.Gemeente(gemeentecode.ToUpperInvariant()) is not { } g)
+                {
+                    return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
+                }
+                var statuses = await store.StatusAsync(g.Code, await register.ListAsync(g.Code, ct), ct);
+                return TypedResults.Ok(statuses.Select(PackStatusDto.Of).ToList());
+            })
+            .RequireAuthorization(Policies.GemeenteLezen).WithTags("Crisiskit")
+            .WithName("ListNoodsteunpuntPacks")
+            .WithSummary("Per noodsteunpunt de nieuwste uitgereikte versie van het pack en of die verouderd is, met wat er sindsdien veranderd is.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static (NoodsteunpuntPackContent Content, ReportDocument Document) Stored(CrisisPack pack)
+    {
+        var content = System.Text.Json.JsonSerializer.Deserialize<NoodsteunpuntPackContent>(pack.ContentJson, System.Text.Json.JsonSerializerOptions.Web)!;
+        return (content, NoodsteunpuntPackComposer.Compose(content, new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, null)));
+    }
+
+    private static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(
+        $"Er is geen versie {number} van dit pack.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
 
     /// <summary>Until packs are handed out as numbered versions, a download is the concept of today (version 0).</summary>
     private static ReportDocument Compose(NoodsteunpuntPackContent content, TimeProvider clock)

@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Weerbaar.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CrisisPacks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CrisisPacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GemeenteCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    NoodsteunpuntId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WithRegister = table.Column<bool>(type: "boolean", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sections = table.Column<string>(type: "text", nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrisisPacks", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrisisPacks_GemeenteCode_NoodsteunpuntId_WithRegister_Number",
+                table: "CrisisPacks",
+                columns: new[] { "GemeenteCode", "NoodsteunpuntId", "WithRegister", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CrisisPacks");
+        }
+    }
+}

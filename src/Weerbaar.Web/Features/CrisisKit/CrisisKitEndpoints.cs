@@ -73,11 +73,11 @@ public static class CrisisKitEndpoints
         api.MapGet("/versions/{number:int}/pack.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, Guid id, int number, CrisisPackStore store, NoodsteunpuntPackBuilder builder, PdfDownloads pdf, CancellationToken ct) =>
             {
-                if (await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), number, ct) is not { } pack)
+                if (await StoredAsync(store, builder, gemeentecode, id, number, ct) is not { } stored)
                 {
                     return VersionNotFound(number);
                 }
-                var (content, document) = Stored(pack);
+                var (pack, content, document) = stored;
                 return await pdf.SendAsync(new PdfDocumentId("pack", $"{id:N}v{number}", pack.WithRegister ? "met-register" : "zonder-register"),
                     new PdfContent(document, $"{FileName(content)}-versie-{number}.pdf"), ct);
             })
@@ -90,11 +90,11 @@ public static class CrisisKitEndpoints
         api.MapGet("/versions/{number:int}/pack.html", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, Guid id, int number, CrisisPackStore store, NoodsteunpuntPackBuilder builder, PackHtml html, CancellationToken ct) =>
             {
-                if (await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), number, ct) is not { } pack)
+                if (await StoredAsync(store, builder, gemeentecode, id, number, ct) is not { } stored)
                 {
                     return VersionNotFound(number);
                 }
-                var (content, document) = Stored(pack);
+                var (pack, content, document) = stored;
                 return TypedResults.File(await html.RenderAsync(document, System.Text.Encoding.UTF8.GetBytes(pack.ContentJson)), PackHtml.ContentType + "; charset=utf-8",
                     $"{FileName(content)}-versie-{number}.html");
             })
@@ -120,10 +120,16 @@ public static class CrisisKitEndpoints
         return app;
     }
 
-    private static (NoodsteunpuntPackContent Content, ReportDocument Document) Stored(CrisisPack pack)
+    /// <summary>A version of the reader's edition as it was handed out: its stored content, stamped with its own number and day.</summary>
+    private static async Task<(CrisisPack Pack, NoodsteunpuntPackContent Content, ReportDocument Document)?> StoredAsync(
+        CrisisPackStore store, NoodsteunpuntPackBuilder builder, string gemeentecode, Guid id, int number, CancellationToken ct)
     {
+        if (await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), number, ct) is not { } pack)
+        {
+            return null;
+        }
         var content = System.Text.Json.JsonSerializer.Deserialize<NoodsteunpuntPackContent>(pack.ContentJson, System.Text.Json.JsonSerializerOptions.Web)!;
-        return (content, NoodsteunpuntPackComposer.Compose(content, new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, null)));
+        return (pack, content, NoodsteunpuntPackComposer.Compose(content, new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, null)));
     }
 
     private static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(

@@ -71,12 +71,13 @@ public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder bu
         var withRegister = builder.WithRegister(code);
         var latest = (await db.CrisisPacks.AsNoTracking().Where(p => p.GemeenteCode == code && p.WithRegister == withRegister).ToListAsync(ct))
             .GroupBy(p => p.NoodsteunpuntId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!);
+        var sources = latest.Count == 0 ? null : await builder.SourcesAsync(code, ct);
         var result = new List<PackStatus>();
         foreach (var point in points)
         {
             var pack = latest.GetValueOrDefault(point.Id);
             IReadOnlyList<string> changed = [];
-            if (pack is not null && await builder.BuildAsync(code, point.Id, ct) is { } now)
+            if (pack is not null && sources is not null && NoodsteunpuntPackBuilder.Build(sources, point.Id) is { } now)
             {
                 var sections = PackHash.Sections(now);
                 changed = [.. PackHash.SectionLabels.Where(s => sections.GetValueOrDefault(s.Key) != pack.Sections.GetValueOrDefault(s.Key)).Select(s => s.Label)];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weerbaar.Analysis.Coverage;
 using Weerbaar.Analysis.Geo;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Afweging;
@@ -28,40 +29,55 @@ public sealed class NoodsteunpuntPackBuilder(
 
     /// <returns>Null when the gemeente or the noodsteunpunt does not exist (or is not the reader's).</returns>
     public async Task<NoodsteunpuntPackContent?> BuildAsync(string gemeenteCode, Guid noodsteunpuntId, CancellationToken ct)
+        => await SourcesAsync(gemeenteCode, ct) is { } sources ? Build(sources, noodsteunpuntId) : null;
+
+    /// <summary>What all packs of one gemeente are made from, read once (the coverage is computed once for all points).</summary>
+    /// <returns>Null when the gemeente does not exist.</returns>
+    public async Task<PackSources?> SourcesAsync(string gemeenteCode, CancellationToken ct)
     {
         if (await coverage.ForGemeenteAsync(gemeenteCode, ct) is not { } c)
         {
             return null;
         }
+        var code = c.Gemeente.Code;
+        var norms = CoverageNormCatalog.Norms(await db.CoverageSettings.AsNoTracking().FirstOrDefaultAsync(s => s.GemeenteCode == code, ct));
+        var codes = c.Buurten.Select(b => b.Code).ToList();
+        var shapes = await db.BuurtGeometries.AsNoTracking().Where(g => codes.Contains(g.BuurtCode)).ToDictionaryAsync(g => g.BuurtCode, g => g.GeoJson, ct);
+        var plan = await plans.LoadAsync(code, ct);
+        return new PackSources(c, norms, shapes, WithRegister(code) ? await LocationsAsync(code, c.Points, norms.DetourFactor, ct) : null,
+            plan, await RulesAsync(code, plan, ct), await ChecklistAsync(code, ct), await ContactsAsync(code, ct));
+    }
+
+    /// <returns>Null when the noodsteunpunt is not one of the gemeente's.</returns>
+    public static NoodsteunpuntPackContent? Build(PackSources s, Guid noodsteunpuntId)
+    {
+        var c = s.Coverage;
         var index = c.Points.ToList().FindIndex(p => p.Id == noodsteunpuntId);
         if (index < 0)
         {
             return null;
         }
         var point = c.Points[index];
-        var code = c.Gemeente.Code;
-        var norms = CoverageNormCatalog.Norms(await db.CoverageSettings.AsNoTracking().FirstOrDefaultAsync(s => s.GemeenteCode == code, ct));
-
-        var served = c.Buurten.Where(b => b.Coverage.NearestPoint == index).ToList();
-        var codes = served.Select(b => b.Code).ToList();
-        var shapes = await db.BuurtGeometries.AsNoTracking().Where(g => codes.Contains(g.BuurtCode)).ToDictionaryAsync(g => g.BuurtCode, g => g.GeoJson, ct);
-        var buurten = served
+        var buurten = c.Buurten.Where(b => b.Coverage.NearestPoint == index)
             .OrderByDescending(b => b.NotSelfReliant).ThenBy(b => b.Name, StringComparer.Ordinal)
             .Select(b => new PackBuurt(b.Code, b.Name, b.Residents, Math.Round(b.NotSelfReliant, 1), b.VulnerabilityClass,
-                b.Coverage.DistanceMeters is { } d ? Math.Round(d) : null, b.Coverage.Covered, b.Location?.Latitude, b.Location?.Longitude, shapes.GetValueOrDefault(b.Code)))
+                b.Coverage.DistanceMeters is { } d ? Math.Round(d) : null, b.Coverage.Covered, b.Location?.Latitude, b.Location?.Longitude, s.Shapes.GetValueOrDefault(b.Code)))
             .ToList();
+        var norms = s.Norms;
         var catchment = new PackCatchment(norms.NormDistanceMeters, norms.DetourFactor,
             [Math.Round(norms.NormDistanceMeters / norms.DetourFactor / 2), Math.Round(norms.NormDistanceMeters / norms.DetourFactor)], buurten);
-
+        List<PackContact> contacts = point.ContactName is not null || point.ContactPhone is not null || point.ContactEmail is not null
+            ? [new PackContact("Noodsteunpunt", point.Name, point.ContactName, point.ContactPhone, point.ContactEmail, null, [], null), .. s.Contacts]
+            : [.. s.Contacts];
         return new NoodsteunpuntPackContent(
-            new PackGemeente(code, c.Gemeente.Name, c.Gemeente.VeiligheidsregioName),
+            new PackGemeente(c.Gemeente.Code, c.Gemeente.Name, c.Gemeente.VeiligheidsregioName),
             Point(point),
             catchment,
-            WithRegister(code) ? await LocationsAsync(code, c.Points, index, norms.DetourFactor, ct) : null,
-            await StockAsync(code, point.Id, ct),
-            await ContactsAsync(code, point, ct),
-            await RulesAsync(code, ct),
-            await ChecklistAsync(code, ct));
+            s.Locations is null ? null : [.. s.Locations.Where(l => l.Point == index).Select(l => l.Location)],
+            Stock(s.Plan, point.Id),
+            contacts,
+            s.Rules,
+            s.Checklist);
     }
 
     private static PackPoint Point(Noodsteunpunt n)
@@ -103,11 +119,11 @@ public sealed class NoodsteunpuntPackBuilder(
             means, n.Staff, n.Volunteers, n.ShiftsPerDay, n.Partners, n.ContactName, n.ContactPhone, n.ContactEmail, n.Notes);
     }
 
-    /// <summary>The locations nearest to this noodsteunpunt (same rule as the buurten), fewest hours first.</summary>
-    private async Task<List<PackLocation>> LocationsAsync(string code, IReadOnlyList<Noodsteunpunt> points, int index, double detour, CancellationToken ct)
+    /// <summary>Every located vulnerable location with the index of its nearest noodsteunpunt (the rule the buurten follow), fewest hours first.</summary>
+    private async Task<List<(int Point, PackLocation Location)>> LocationsAsync(string code, IReadOnlyList<Noodsteunpunt> points, double detour, CancellationToken ct)
     {
         var located = points.Select((p, i) => (p, i)).Where(x => x.p.Latitude is not null && x.p.Longitude is not null).ToList();
-        var result = new List<PackLocation>();
+        var result = new List<(int, PackLocation)>();
         foreach (var l in await locations.ListAsync(code, ct))
         {
             if (l.Latitude is not { } lat || l.Longitude is not { } lon || located.Count == 0)
@@ -115,18 +131,14 @@ public sealed class NoodsteunpuntPackBuilder(
                 continue;
             }
             var nearest = located.Select(x => (x.i, m: GeoDistance.HaversineMeters(lat, lon, x.p.Latitude!.Value, x.p.Longitude!.Value))).MinBy(x => x.m);
-            if (nearest.i == index)
-            {
-                result.Add(new PackLocation(l.Name, LocationCategories.Label(l.Category), l.Address, l.People, l.HoursWithoutPower, l.HoursWithoutWater,
-                    l.HoursWithoutCommunication, l.ContactName, l.ContactPhone, Math.Round(nearest.m * detour), lat, lon));
-            }
+            result.Add((nearest.i, new PackLocation(l.Name, LocationCategories.Label(l.Category), l.Address, l.People, l.HoursWithoutPower, l.HoursWithoutWater,
+                l.HoursWithoutCommunication, l.ContactName, l.ContactPhone, Math.Round(nearest.m * detour), lat, lon)));
         }
-        return [.. result.OrderBy(l => l.HoldsOutHours ?? int.MaxValue).ThenBy(l => l.Name, StringComparer.Ordinal)];
+        return [.. result.OrderBy(x => x.Item2.HoldsOutHours ?? int.MaxValue).ThenBy(x => x.Item2.Name, StringComparer.Ordinal)];
     }
 
-    private async Task<List<PackStock>> StockAsync(string code, Guid point, CancellationToken ct)
+    private static List<PackStock> Stock(LoadedPlan plan, Guid point)
     {
-        var plan = await plans.LoadAsync(code, ct);
         return [.. plan.Settings.Resources.SelectMany(r => r.Stock.Where(s => s.Point == point).Select(s =>
         {
             var resource = plan.Context.Resources.FirstOrDefault(x => x.Code == r.Code);
@@ -134,14 +146,10 @@ public sealed class NoodsteunpuntPackBuilder(
         }))];
     }
 
-    /// <summary>The noodsteunpunt's own contact first, then the gemeente's crisis contact list in its order.</summary>
-    private async Task<List<PackContact>> ContactsAsync(string code, Noodsteunpunt n, CancellationToken ct)
+    /// <summary>The gemeente's crisis contact list in its order (each pack puts the noodsteunpunt's own contact first).</summary>
+    private async Task<List<PackContact>> ContactsAsync(string code, CancellationToken ct)
     {
         var list = new List<PackContact>();
-        if (n.ContactName is not null || n.ContactPhone is not null || n.ContactEmail is not null)
-        {
-            list.Add(new PackContact("Noodsteunpunt", n.Name, n.ContactName, n.ContactPhone, n.ContactEmail, null, [], null));
-        }
         foreach (var c in await contacts.ListAsync(code, ct))
         {
             var means = new List<string>();
@@ -149,22 +157,20 @@ public sealed class NoodsteunpuntPackBuilder(
             {
                 if (!string.IsNullOrWhiteSpace(value))
                 {
-                    means.Add($"{label} {value}");
+                    means.Add($"{label} {value}".Trim());
                 }
             }
             Add(c.C2000, "C2000:");
             Add(c.Satellite, "satelliet:");
             Add(c.Radio, "radio:");
             Add(c.OtherMeans, "");
-            list.Add(new PackContact(CrisisContactCategories.Label(c.Category), c.Organisation, c.Name, c.Phone, c.Email, c.Available,
-                [.. means.Select(m => m.Trim())], c.Notes));
+            list.Add(new PackContact(CrisisContactCategories.Label(c.Category), c.Organisation, c.Name, c.Phone, c.Email, c.Available, means, c.Notes));
         }
         return list;
     }
 
-    private async Task<PackAllocationRules?> RulesAsync(string code, CancellationToken ct)
+    private async Task<PackAllocationRules?> RulesAsync(string code, LoadedPlan plan, CancellationToken ct)
     {
-        var plan = await plans.LoadAsync(code, ct);
         if (plan.Version == 0)
         {
             return null;
@@ -184,3 +190,9 @@ public sealed class NoodsteunpuntPackBuilder(
             .Select(a => new PackChecklistItem($"A-{a.Number}", a.Title, a.Description, a.OwnerPerson is { } p ? $"{a.OwnerDepartment} ({p})" : a.OwnerDepartment,
                 ActionStatus.Label(a.Status)))];
 }
+
+/// <summary>What all noodsteunpunt packs of one gemeente are made from (see <see cref="NoodsteunpuntPackBuilder.SourcesAsync"/>).</summary>
+/// <param name="Locations">Each located vulnerable location with its nearest point's index; null without the register.</param>
+public sealed record PackSources(
+    GemeenteCoverage Coverage, CoverageNorms Norms, IReadOnlyDictionary<string, string> Shapes, IReadOnlyList<(int Point, PackLocation Location)>? Locations,
+    LoadedPlan Plan, PackAllocationRules? Rules, IReadOnlyList<PackChecklistItem> Checklist, IReadOnlyList<PackContact> Contacts);

@@ -269,7 +269,38 @@ public abstract partial class NoodsteunpuntPackTests(AppFixture fixture)
             (await db.VulnerableLocations.IgnoreQueryFilters().SingleAsync(l => l.GemeenteCode == dalfsen)).People = 61);
         await ExpectChangedAsync("checklist eerste 72 uur", async db =>
             (await db.ProgrammeActions.IgnoreQueryFilters().SingleAsync(a => a.GemeenteCode == dalfsen)).Title = "Sleutelplan en bemensing");
-        Assert.Equal(5, (await StatusAsync()).GetProperty("latest").GetProperty("number").GetInt32());
+
+        // The allocation plan: its stock for this point, then its rules alone, then the stock alone.
+        var planUrl = $"/api/v1/gemeenten/{dalfsen}/allocation-plan";
+        async Task<bool> PlanAsync(int version, double minimum, double initial)
+        {
+            var saved = await coordinator.PutAsJsonAsync(planUrl, new
+            {
+                version,
+                policy = "max-min",
+                minimumServiceLevel = minimum,
+                resources = new[] { new { code = "drinkwater", stock = new[] { new { point = s.A.ToString(), initial, deliveries = new[] { 0.0, 100 } } } } },
+            });
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+            return true;
+        }
+        async Task ExpectSectionsAsync(string[] labels, Func<Task<bool>> change)
+        {
+            await change();
+            var status = await StatusAsync();
+            Assert.Equal(labels.Order(), status.GetProperty("changed").EnumerateArray().Select(c => c.GetString()!).Order());
+            Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync(versions, null)).StatusCode);
+        }
+        await ExpectSectionsAsync(["voorraad", "verdeelregels"], () => PlanAsync(0, 0.25, 1000));
+        await ExpectSectionsAsync(["verdeelregels"], () => PlanAsync(1, 0.5, 1000));
+        await ExpectSectionsAsync(["voorraad"], () => PlanAsync(2, 0.5, 800));
+        using (var stocked = JsonDocument.Parse(await coordinator.GetStringAsync(Api(s.A, dalfsen) + "/pack")))
+        {
+            var water = Assert.Single(stocked.RootElement.GetProperty("stock").EnumerateArray());
+            Assert.Equal((800.0, "liter"), (water.GetProperty("initial").GetDouble(), water.GetProperty("unit").GetString()));
+            Assert.Equal(0.5, stocked.RootElement.GetProperty("rules").GetProperty("minimumServiceLevel").GetDouble());
+        }
+        Assert.Equal(8, (await StatusAsync()).GetProperty("latest").GetProperty("number").GetInt32());
 
         // Version 1 is still the version 1 that was handed out: its own date, number and checksum.
         var pdf = await coordinator.GetAsync(Api(s.A, dalfsen) + "/versions/1/pack.pdf");

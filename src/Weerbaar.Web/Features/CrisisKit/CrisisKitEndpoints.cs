@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Weerbaar.Web.Features.CrisisKit.Team;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Report.Pdf;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.CrisisKit;
@@ -12,7 +14,7 @@ namespace Weerbaar.Web.Features.CrisisKit;
 public static class CrisisKitEndpoints
 {
     public static IServiceCollection AddCrisisKit(this IServiceCollection services)
-        => services.AddScoped<NoodsteunpuntPackBuilder>().AddScoped<PackHtml>().AddScoped<CrisisPackStore>();
+        => services.AddScoped<NoodsteunpuntPackBuilder>().AddScoped<Team.CrisisTeamPackBuilder>().AddScoped<PackHtml>().AddScoped<CrisisPackStore>();
 
     public static IEndpointRouteBuilder MapCrisisKitEndpoints(this IEndpointRouteBuilder app)
     {
@@ -58,7 +60,7 @@ public static class CrisisKitEndpoints
         api.MapPost("/versions", async Task<Results<Created<PackVersionDto>, Ok<PackVersionDto>, ProblemHttpResult>> (
                 string gemeentecode, Guid id, CrisisPackStore store, HttpContext http, CancellationToken ct) =>
             {
-                if (await store.IssueAsync(gemeentecode, id, http.User.Identity?.Name ?? "onbekend", ct) is not { } issued)
+                if (await store.IssueAsync(gemeentecode, id, http.User.NameOrUnknown(), ct) is not { } issued)
                 {
                     return NotFound(id);
                 }
@@ -117,7 +119,7 @@ public static class CrisisKitEndpoints
             .WithName("ListNoodsteunpuntPacks")
             .WithSummary("Per noodsteunpunt de nieuwste uitgereikte versie van het pack en of die verouderd is, met wat er sindsdien veranderd is.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return app.MapCrisisTeamEndpoints();
     }
 
     /// <summary>A version of the reader's edition as it was handed out: its stored content, stamped with its own number and day.</summary>
@@ -132,7 +134,7 @@ public static class CrisisKitEndpoints
         return (pack, content, NoodsteunpuntPackComposer.Compose(content, new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, null)));
     }
 
-    private static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(
+    internal static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(
         $"Er is geen versie {number} van dit pack.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
 
     /// <summary>Until packs are handed out as numbered versions, a download is the concept of today (version 0).</summary>

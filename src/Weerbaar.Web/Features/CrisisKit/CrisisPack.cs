@@ -9,14 +9,18 @@ namespace Weerbaar.Web.Features.CrisisKit;
 /// </summary>
 public sealed class CrisisPack : ITenantOwned
 {
+    /// <summary>The <see cref="NoodsteunpuntId"/> of the gemeente's crisis team pack (one per gemeente, not tied to a noodsteunpunt).</summary>
+    public static readonly Guid CrisisTeam = Guid.Empty;
+
     public Guid Id { get; set; }
     public required string GemeenteCode { get; set; }
+    /// <summary>The noodsteunpunt the pack is for; <see cref="CrisisTeam"/> for the crisis team pack.</summary>
     public Guid NoodsteunpuntId { get; set; }
     /// <summary>The edition with the register of vulnerable locations (for those who may keep the register).</summary>
     public bool WithRegister { get; set; }
     public int Number { get; set; }
     public required string Sha256 { get; set; }
-    /// <summary>Section key → short hash (<see cref="PackHash.Sections"/>).</summary>
+    /// <summary>Section key → short hash (PackHash.Sections).</summary>
     public Dictionary<string, string> Sections { get; set; } = [];
     public required string ContentJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -15,19 +15,25 @@ public sealed record PackStatus(Guid NoodsteunpuntId, string Name, CrisisPack? L
 /// Numbered pack versions: a version is made when someone hands the pack out and its content differs from the newest
 /// version of the same edition; the number is the next one, race-safe through a unique index and one retry.
 /// </summary>
-public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder builder, TimeProvider clock)
+public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder builder, Team.CrisisTeamPackBuilder team, TimeProvider clock)
 {
     /// <returns>The version and whether it was made now; null when the noodsteunpunt is not the gemeente's.</returns>
     public async Task<(CrisisPack Pack, bool Created)?> IssueAsync(string gemeenteCode, Guid noodsteunpuntId, string user, CancellationToken ct)
+        => await builder.BuildAsync(gemeenteCode, noodsteunpuntId, ct) is { } content
+            ? await StoreAsync(gemeenteCode, noodsteunpuntId, content.Locations is not null, PackHash.Json(content), PackHash.Sections(content), user, ct)
+            : null;
+
+    /// <returns>The version of the crisis team pack and whether it was made now; null when the gemeente does not exist.</returns>
+    public async Task<(CrisisPack Pack, bool Created)?> IssueTeamAsync(string gemeenteCode, string user, CancellationToken ct)
+        => await team.BuildAsync(gemeenteCode, ct) is { } content
+            ? await StoreAsync(gemeenteCode, CrisisPack.CrisisTeam, content.Locations is not null, PackHash.Json(content), PackHash.Sections(content), user, ct)
+            : null;
+
+    private async Task<(CrisisPack Pack, bool Created)> StoreAsync(
+        string gemeenteCode, Guid noodsteunpuntId, bool withRegister, byte[] json, IReadOnlyDictionary<string, string> sections, string user, CancellationToken ct)
     {
-        if (await builder.BuildAsync(gemeenteCode, noodsteunpuntId, ct) is not { } content)
-        {
-            return null;
-        }
-        var json = PackHash.Json(content);
         var sha = PackHash.Sha256(json);
         var code = gemeenteCode.ToUpperInvariant();
-        var withRegister = content.Locations is not null;
         for (var attempt = 1; ; attempt++)
         {
             var latest = await LatestAsync(code, noodsteunpuntId, withRegister, ct);
@@ -42,7 +48,7 @@ public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder bu
                 WithRegister = withRegister,
                 Number = (latest?.Number ?? 0) + 1,
                 Sha256 = sha,
-                Sections = new Dictionary<string, string>(PackHash.Sections(content)),
+                Sections = new Dictionary<string, string>(sections),
                 ContentJson = System.Text.Encoding.UTF8.GetString(json),
                 CreatedAt = clock.GetUtcNow(),
                 CreatedBy = user,
@@ -69,7 +75,7 @@ public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder bu
     {
         var code = gemeenteCode.ToUpperInvariant();
         var withRegister = builder.WithRegister(code);
-        var latest = (await db.CrisisPacks.AsNoTracking().Where(p => p.GemeenteCode == code && p.WithRegister == withRegister).ToListAsync(ct))
+        var latest = (await db.CrisisPacks.AsNoTracking().Where(p => p.GemeenteCode == code && p.WithRegister == withRegister && p.NoodsteunpuntId != CrisisPack.CrisisTeam).ToListAsync(ct))
             .GroupBy(p => p.NoodsteunpuntId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!);
         var sources = latest.Count == 0 ? null : await builder.SourcesAsync(code, ct);
         var result = new List<PackStatus>();
@@ -85,6 +91,20 @@ public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder bu
             result.Add(new PackStatus(point.Id, point.Name, pack, changed));
         }
         return result;
+    }
+
+    /// <summary>The newest version of the reader's edition of the crisis team pack and what changed since.</summary>
+    public async Task<PackStatus> TeamStatusAsync(string gemeenteCode, CancellationToken ct)
+    {
+        var code = gemeenteCode.ToUpperInvariant();
+        var pack = await LatestAsync(code, CrisisPack.CrisisTeam, builder.WithRegister(code), ct);
+        IReadOnlyList<string> changed = [];
+        if (pack is not null && await team.BuildAsync(code, ct) is { } now)
+        {
+            var sections = PackHash.Sections(now);
+            changed = [.. PackHash.TeamSectionLabels.Where(s => sections.GetValueOrDefault(s.Key) != pack.Sections.GetValueOrDefault(s.Key)).Select(s => s.Label)];
+        }
+        return new PackStatus(CrisisPack.CrisisTeam, "Crisisteam", pack, changed);
     }
 
     private Task<CrisisPack?> LatestAsync(string code, Guid point, bool withRegister, CancellationToken ct)

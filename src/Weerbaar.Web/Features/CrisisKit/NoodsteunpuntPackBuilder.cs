@@ -80,7 +80,7 @@ public sealed class NoodsteunpuntPackBuilder(
             s.Checklist);
     }
 
-    private static PackPoint Point(Noodsteunpunt n)
+    internal static PackPoint Point(Noodsteunpunt n)
     {
         var facilities = new List<string>();
         void Add(bool has, string text)
@@ -119,20 +119,21 @@ public sealed class NoodsteunpuntPackBuilder(
             means, n.Staff, n.Volunteers, n.ShiftsPerDay, n.Partners, n.ContactName, n.ContactPhone, n.ContactEmail, n.Notes);
     }
 
-    /// <summary>Every located vulnerable location with the index of its nearest noodsteunpunt (the rule the buurten follow), fewest hours first.</summary>
+    /// <summary>
+    /// Every vulnerable location with the index of its nearest noodsteunpunt (the rule the buurten follow; -1 when it or
+    /// every point lacks coordinates), fewest hours first.
+    /// </summary>
     private async Task<List<(int Point, PackLocation Location)>> LocationsAsync(string code, IReadOnlyList<Noodsteunpunt> points, double detour, CancellationToken ct)
     {
         var located = points.Select((p, i) => (p, i)).Where(x => x.p.Latitude is not null && x.p.Longitude is not null).ToList();
         var result = new List<(int, PackLocation)>();
         foreach (var l in await locations.ListAsync(code, ct))
         {
-            if (l.Latitude is not { } lat || l.Longitude is not { } lon || located.Count == 0)
-            {
-                continue;
-            }
-            var nearest = located.Select(x => (x.i, m: GeoDistance.HaversineMeters(lat, lon, x.p.Latitude!.Value, x.p.Longitude!.Value))).MinBy(x => x.m);
+            var nearest = l.Latitude is { } lat && l.Longitude is { } lon && located.Count > 0
+                ? located.Select(x => (x.i, m: GeoDistance.HaversineMeters(lat, lon, x.p.Latitude!.Value, x.p.Longitude!.Value))).MinBy(x => x.m)
+                : (i: -1, m: double.NaN);
             result.Add((nearest.i, new PackLocation(l.Name, LocationCategories.Label(l.Category), l.Address, l.People, l.HoursWithoutPower, l.HoursWithoutWater,
-                l.HoursWithoutCommunication, l.ContactName, l.ContactPhone, Math.Round(nearest.m * detour), lat, lon)));
+                l.HoursWithoutCommunication, l.ContactName, l.ContactPhone, nearest.i < 0 ? null : Math.Round(nearest.m * detour), l.Latitude, l.Longitude)));
         }
         return [.. result.OrderBy(x => x.Item2.HoldsOutHours ?? int.MaxValue).ThenBy(x => x.Item2.Name, StringComparer.Ordinal)];
     }
@@ -192,7 +193,7 @@ public sealed class NoodsteunpuntPackBuilder(
 }
 
 /// <summary>What all noodsteunpunt packs of one gemeente are made from (see <see cref="NoodsteunpuntPackBuilder.SourcesAsync"/>).</summary>
-/// <param name="Locations">Each located vulnerable location with its nearest point's index; null without the register.</param>
+/// <param name="Locations">Each vulnerable location with its nearest point's index (-1: none); null without the register.</param>
 public sealed record PackSources(
     GemeenteCoverage Coverage, CoverageNorms Norms, IReadOnlyDictionary<string, string> Shapes, IReadOnlyList<(int Point, PackLocation Location)>? Locations,
     LoadedPlan Plan, PackAllocationRules? Rules, IReadOnlyList<PackChecklistItem> Checklist, IReadOnlyList<PackContact> Contacts);

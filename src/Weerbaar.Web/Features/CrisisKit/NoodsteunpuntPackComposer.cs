@@ -17,10 +17,8 @@ public static class NoodsteunpuntPackComposer
     {
         var blocks = new List<ReportBlock>
         {
-            new ReportParagraph($"Crisiskit van de gemeente {p.Gemeente.Name} (veiligheidsregio {p.Gemeente.VeiligheidsregioName}). "
-                + $"Versie {stamp.Version}, gemaakt op {stamp.Created.ToString("d MMMM yyyy", Format.Dutch)}. Controlegetal (SHA-256 van de inhoud): {stamp.Sha256}. "
-                + "Vergelijk versie en datum met het register van de gemeente: een nieuwere versie vervangt deze."),
             new ReportHeading(1, "punt", "Het noodsteunpunt"),
+            Intro(p.Gemeente, stamp),
             Facts(p.Point),
         };
         if (PackMapSvg.For(p, MapId) is { } map)
@@ -82,30 +80,9 @@ public static class NoodsteunpuntPackComposer
         blocks.Add(new ReportHeading(1, "contacten", "Wie bel je"));
         blocks.Add(new ReportParagraph("Als de telefoon niet werkt: gebruik het alternatief in de laatste kolom. "
             + (p.Point.Means.Count > 0 ? "Op dit noodsteunpunt: " + string.Join(", ", p.Point.Means) + "." : "Dit noodsteunpunt heeft geen eigen noodcommunicatie vastgelegd.")));
-        blocks.Add(p.Contacts.Count == 0
-            ? new ReportParagraph("Geen contacten vastgelegd.")
-            : new ReportTable("contacten", "Contacten", ["Organisatie", "Naam of functie", "Telefoon", "Bereikbaar", "Als de telefoon niet werkt"],
-                [.. p.Contacts.Select(k => (IReadOnlyList<ReportCell>)[$"{k.Organisation} ({k.Category})", k.Name ?? "", k.Phone ?? k.Email ?? "", k.Available ?? "",
-                    k.AlternativeMeans.Count == 0 ? "–" : string.Join("; ", k.AlternativeMeans)])], null)
-            { CountsRespondents = false });
+        blocks.Add(Contacts(p.Contacts));
 
-        blocks.Add(new ReportHeading(1, "verdeling", "Verdeling van schaarse middelen"));
-        if (p.Rules is not { } rules)
-        {
-            blocks.Add(new ReportParagraph("Het college heeft nog geen verdeelplan vastgelegd. Tot dat er is: eerst wie zich het minst zelf kan redden."));
-        }
-        else
-        {
-            blocks.Add(new ReportParagraph($"Regel: {rules.Policy}. {rules.PolicyExplanation} "
-                + (rules.MinimumServiceLevel > 0 ? $"Iedereen binnen bereik krijgt zo mogelijk ten minste {Format.Percent(rules.MinimumServiceLevel, 0)} van wat nodig is. " : "")
-                + $"Wie verder dan {Format.Number(rules.MaxDistanceMeters, 0)} meter woont, valt buiten dit noodsteunpunt."));
-            blocks.Add(new ReportTable("volgorde", "Wie gaat voor (1 = eerst)", ["Volgorde", "Groep", "Waarom"],
-                [.. rules.Groups.Select(g => (IReadOnlyList<ReportCell>)[new ReportCell(g.Tier.ToString(Format.Dutch), g.Tier), g.Group, g.Why])], null)
-            { CountsRespondents = false });
-            blocks.Add(new ReportParagraph(rules.Decision is { } d
-                ? $"Besluit {d.Number} van {d.DecisionDate.ToString("d MMMM yyyy", Format.Dutch)} (vastgesteld door {d.ApprovedBy}): {d.Title}. Scenario: {d.ScenarioName}. Onderbouwing: {d.Rationale}"
-                : "Er is nog geen besluit van het college vastgelegd in het afwegingskader."));
-        }
+        Allocation(p.Rules, blocks);
 
         blocks.Add(new ReportHeading(1, "checklist", "Checklist eerste 72 uur"));
         blocks.Add(p.Checklist.Count == 0
@@ -114,10 +91,7 @@ public static class NoodsteunpuntPackComposer
                 [.. p.Checklist.Select(i => (IReadOnlyList<ReportCell>)["☐", i.Action, i.Description is { } d ? $"{i.Title}: {d}" : i.Title, i.Owner])], null)
             { CountsRespondents = false });
 
-        blocks.Add(new ReportHeading(1, "logboek", "Logboek"));
-        blocks.Add(new ReportTable("logboek-tabel", "Logboek (in te vullen)", ["Tijd", "Wat gebeurde er", "Wie", "Actie"],
-            [.. Enumerable.Range(0, LogRows).Select(_ => (IReadOnlyList<ReportCell>)["", "", "", ""])], null)
-        { CountsRespondents = false });
+        LogSheet(blocks);
 
         return new ReportDocument($"Noodsteunpunt {p.Point.Name}", $"Noodsteunpunt {p.Point.Name}", $"Crisiskit · gemeente {p.Gemeente.Name}", stamp.Created, 0, blocks)
         {
@@ -125,6 +99,47 @@ public static class NoodsteunpuntPackComposer
             PageFooter = stamp.Footer,
             FrontMatter = false,
         };
+    }
+
+    internal static ReportParagraph Intro(PackGemeente g, PackStamp stamp) => new($"Crisiskit van de gemeente {g.Name} (veiligheidsregio {g.VeiligheidsregioName}). "
+        + $"{(stamp.Version == 0 ? "Concept (nog geen uitgereikte versie)" : $"Versie {stamp.Version}")}, gemaakt op {stamp.Created.ToString("d MMMM yyyy", Format.Dutch)}. "
+        + $"Controlegetal (SHA-256 van de inhoud): {stamp.Sha256}. Vergelijk versie en datum met het register van de gemeente: een nieuwere versie vervangt deze.");
+
+    internal static ReportBlock Contacts(IReadOnlyList<PackContact> contacts) => contacts.Count == 0
+        ? new ReportParagraph("Geen contacten vastgelegd.")
+        : new ReportTable("contacten", "Contacten", ["Organisatie", "Naam of functie", "Telefoon", "Bereikbaar", "Als de telefoon niet werkt"],
+            [.. contacts.Select(k => (IReadOnlyList<ReportCell>)[$"{k.Organisation} ({k.Category})", k.Name ?? "", k.Phone ?? k.Email ?? "", k.Available ?? "",
+                k.AlternativeMeans.Count == 0 ? "–" : string.Join("; ", k.AlternativeMeans)])], null)
+        { CountsRespondents = false };
+
+    /// <summary>The college's allocation rules in plain Dutch: the policy, who goes first and why, and the decision they rest on.</summary>
+    internal static void Allocation(PackAllocationRules? rules, List<ReportBlock> blocks)
+    {
+        blocks.Add(new ReportHeading(1, "verdeling", "Verdeling van schaarse middelen"));
+        if (rules is null)
+        {
+            blocks.Add(new ReportParagraph("Het college heeft nog geen verdeelplan vastgelegd. Tot dat er is: eerst wie zich het minst zelf kan redden."));
+        }
+        else
+        {
+            blocks.Add(new ReportParagraph($"Regel: {rules.Policy}. {rules.PolicyExplanation} "
+                + (rules.MinimumServiceLevel > 0 ? $"Iedereen binnen bereik krijgt zo mogelijk ten minste {Format.Percent(rules.MinimumServiceLevel, 0)} van wat nodig is. " : "")
+                + $"Wie verder dan {Format.Number(rules.MaxDistanceMeters, 0)} meter woont, valt buiten het bereik van een noodsteunpunt."));
+            blocks.Add(new ReportTable("volgorde", "Wie gaat voor (1 = eerst)", ["Volgorde", "Groep", "Waarom"],
+                [.. rules.Groups.Select(g => (IReadOnlyList<ReportCell>)[new ReportCell(g.Tier.ToString(Format.Dutch), g.Tier), g.Group, g.Why])], null)
+            { CountsRespondents = false });
+            blocks.Add(new ReportParagraph(rules.Decision is { } d
+                ? $"Besluit {d.Number} van {d.DecisionDate.ToString("d MMMM yyyy", Format.Dutch)} (vastgesteld door {d.ApprovedBy}): {d.Title}. Scenario: {d.ScenarioName}. Onderbouwing: {d.Rationale}"
+                : "Er is nog geen besluit van het college vastgelegd in het afwegingskader."));
+        }
+    }
+
+    internal static void LogSheet(List<ReportBlock> blocks)
+    {
+        blocks.Add(new ReportHeading(1, "logboek", "Logboek"));
+        blocks.Add(new ReportTable("logboek-tabel", "Logboek (in te vullen)", ["Tijd", "Wat gebeurde er", "Wie", "Actie"],
+            [.. Enumerable.Range(0, LogRows).Select(_ => (IReadOnlyList<ReportCell>)["", "", "", ""])], null)
+        { CountsRespondents = false });
     }
 
     private static ReportTable Facts(PackPoint n) => new("gegevens", "Gegevens", ["Onderdeel", "Gegeven"],

@@ -22,7 +22,17 @@ public static class PackHash
         ("checklist", "checklist eerste 72 uur"),
     ];
 
-    public static byte[] Json(NoodsteunpuntPackContent content) => JsonSerializer.SerializeToUtf8Bytes(content, Options);
+    public static readonly IReadOnlyList<(string Key, string Label)> TeamSectionLabels =
+    [
+        ("samenvatting", "samenvatting van de foto en het bereik"),
+        ("noodsteunpunten", "noodsteunpunten en verzorgingsgebieden"),
+        ("verdeling", "verdeelregels en besluit"),
+        ("scenario", "gekozen scenario en maatregelen"),
+        ("contacten", "contacten"),
+        ("locaties", "kwetsbare locaties"),
+    ];
+
+    public static byte[] Json<T>(T content) => JsonSerializer.SerializeToUtf8Bytes(content, Options);
 
     public static string Sha256(byte[] json) => Convert.ToHexStringLower(SHA256.HashData(json));
 
@@ -35,6 +45,16 @@ public static class PackHash
         ["contacten"] = Of(c.Contacts),
         ["verdeling"] = Of(c.Rules),
         ["checklist"] = Of(c.Checklist),
+    };
+
+    public static IReadOnlyDictionary<string, string> Sections(Team.CrisisTeamPackContent c) => new Dictionary<string, string>
+    {
+        ["samenvatting"] = Of(c.Gemeente) + Of(c.Summary) + Of(c.Coverage),
+        ["noodsteunpunten"] = Of(c.Points) + Of(c.Buurten),
+        ["verdeling"] = Of(c.Rules),
+        ["scenario"] = Of(c.Scenario),
+        ["contacten"] = Of(c.Contacts),
+        ["locaties"] = Of(c.Locations),
     };
 
     private static string Of<T>(T value) => Sha256(JsonSerializer.SerializeToUtf8Bytes(value, Options))[..16];

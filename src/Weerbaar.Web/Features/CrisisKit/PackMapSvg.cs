@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using Weerbaar.Analysis.Geo;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Scan.Report;
@@ -15,8 +13,6 @@ namespace Weerbaar.Web.Features.CrisisKit;
 public static class PackMapSvg
 {
     public const string Source = "Bron: CBS/Kadaster (buurten en buurtpunten); noodsteunpunt en kwetsbare locaties: de gemeente.";
-    private const double Box = 600, Pad = 12, LegendLine = 22;
-    private const string Font = "font-family=\"'Noto Sans', 'Liberation Sans', Arial, sans-serif\"";
 
     /// <returns>Null when the noodsteunpunt has no coordinates.</returns>
     public static ReportMap? For(NoodsteunpuntPackContent p, string id)
@@ -35,9 +31,7 @@ public static class PackMapSvg
             : s.b.Latitude is { } bl && s.b.Longitude is { } bo ? [(bl, bo)] : []));
         var locations = (p.Locations ?? []).Where(l => l.Latitude is not null && l.Longitude is not null).ToList();
         all.AddRange(locations.Select(l => (l.Latitude!.Value, l.Longitude!.Value)));
-        var projection = new MapProjection(all.Min(x => x.Item1), all.Min(x => x.Item2), all.Max(x => x.Item1), all.Max(x => x.Item2), Box, Box, Pad);
-        var width = Box + 2 * Pad;
-        var left = (width - projection.Width) / 2;
+        var projection = new MapProjection(all.Min(x => x.Item1), all.Min(x => x.Item2), all.Max(x => x.Item1), all.Max(x => x.Item2), PackSvg.Box, PackSvg.Box, PackSvg.Pad);
         var legend = new List<(string Symbol, string Text)>
         {
             ("<rect x=\"0\" y=\"0\" width=\"16\" height=\"14\" fill=\"url(#gebied)\" stroke=\"#000000\" stroke-width=\"0.8\"/>", "Buurt in het verzorgingsgebied"),
@@ -47,19 +41,16 @@ public static class PackMapSvg
         };
         if (locations.Count > 0)
         {
-            legend.Add(("<circle cx=\"8\" cy=\"7\" r=\"5.5\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"2\"/><circle cx=\"8\" cy=\"7\" r=\"1.6\" fill=\"#000000\"/>", "Kwetsbare locatie"));
+            legend.Add((PackSvg.LocationSymbol, "Kwetsbare locatie"));
         }
-        var height = projection.Height + 16 + legend.Count * LegendLine + 20;
+        var height = PackSvg.Height(projection, legend.Count);
         var title = $"Noodsteunpunt {p.Point.Name}: verzorgingsgebied";
         var alt = $"Kaart van het verzorgingsgebied van noodsteunpunt {p.Point.Name}: {p.Catchment.Buurten.Count} buurten met samen "
             + $"{Shared.Format.Number(p.Catchment.Residents)} inwoners, cirkels op {string.Join(" en ", p.Catchment.RingMeters.Select(M))} hemelsbreed"
             + (locations.Count > 0 ? $", en {locations.Count} kwetsbare locaties." : ".");
 
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-map\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"{id}-titel {id}-uitleg\" {Font} font-size=\"12\">")
-            .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titel\">{E(title)}</title><desc id=\"{id}-uitleg\">{E(alt)}</desc>")
-            .Append("<defs><pattern id=\"gebied\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#767676\" stroke-width=\"2\"/></pattern></defs>")
-            .Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/><g transform=\"translate({N(left)} 0)\">");
+        var svg = PackSvg.Open(id, projection, height, title, alt,
+            "<pattern id=\"gebied\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#767676\" stroke-width=\"2\"/></pattern>");
         foreach (var (b, rings) in shapes)
         {
             if (rings.Count > 0)
@@ -80,28 +71,15 @@ public static class PackMapSvg
         foreach (var l in locations)
         {
             var (x, y) = projection.ToPixel(l.Latitude!.Value, l.Longitude!.Value);
-            svg.Append(CultureInfo.InvariantCulture, $"<g data-laag=\"locatie\"><title>{E(l.Name)}</title><circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"5.5\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"2\"/><circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"1.6\" fill=\"#000000\"/></g>");
+            svg.Append(PackSvg.Location(x, y, l.Name));
         }
-        svg.Append(CultureInfo.InvariantCulture, $"<g data-laag=\"noodsteunpunt\"><title>{E(p.Point.Name)}</title><rect x=\"{N(px - 7)}\" y=\"{N(py - 7)}\" width=\"14\" height=\"14\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"2\"/></g></g>");
-
-        var bar = ScaleBar.Choose(projection.MetresPerPixel, Box / 4);
-        var by = projection.Height - 4;
-        svg.Append(CultureInfo.InvariantCulture, $"<g data-laag=\"schaal\"><rect x=\"{N(Pad)}\" y=\"{N(by - 6)}\" width=\"{N(bar.Pixels)}\" height=\"5\" fill=\"#000000\"/>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Pad)}\" y=\"{N(by - 10)}\">0</text><text x=\"{N(Pad + bar.Pixels)}\" y=\"{N(by - 10)}\" text-anchor=\"middle\">{E(bar.Label)}</text></g>");
-        var top = projection.Height + 16;
-        svg.Append("<g data-laag=\"legenda\">");
-        for (var i = 0; i < legend.Count; i++)
-        {
-            var y = top + i * LegendLine;
-            svg.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate({N(Pad)} {N(y)})\">{legend[i].Symbol}</g><text x=\"{N(Pad + 24)}\" y=\"{N(y + 11)}\">{E(legend[i].Text)}</text>");
-        }
-        svg.Append("</g>").Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Pad)}\" y=\"{N(height - 6)}\" font-size=\"10\" fill=\"#404040\">Bron: CBS/Kadaster</text></svg>");
-        return new ReportMap(id, title, alt, svg.ToString(), height / width, Source);
+        svg.Append(CultureInfo.InvariantCulture, $"<g data-laag=\"noodsteunpunt\"><title>{E(p.Point.Name)}</title><rect x=\"{N(px - 7)}\" y=\"{N(py - 7)}\" width=\"14\" height=\"14\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"2\"/></g>");
+        return new ReportMap(id, title, alt, PackSvg.Close(svg, projection, height, legend), height / PackSvg.Width, Source);
     }
 
-    private static string M(double metres) => metres >= 1000 ? $"{Shared.Format.Number(metres / 1000, 1)} km" : $"{Shared.Format.Number(metres, 0)} m";
+    private static string M(double metres) => PackSvg.M(metres);
 
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string N(double value) => PackSvg.N(value);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => PackSvg.E(text);
 }

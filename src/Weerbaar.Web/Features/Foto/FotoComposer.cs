@@ -50,8 +50,14 @@ public static class FotoComposer
 
     private static void Summary(FotoData f, List<ReportBlock> blocks)
     {
-        var g = f.Gemeente;
         blocks.Add(new ReportHeading(1, "samenvatting", "Samenvatting"));
+        blocks.Add(new ReportList(SummaryItems(f)));
+    }
+
+    /// <summary>The foto in a few sentences (also the crisis team pack's summary).</summary>
+    public static List<string> SummaryItems(FotoData f)
+    {
+        var g = f.Gemeente;
         var items = new List<string>
         {
             $"{g.Name} telt {Format.Number(g.Residents)} inwoners in {Format.Number(f.BuurtCount)} buurten met CBS-cijfers; {Format.Number(f.Sum(b => b.Age65Plus))} van hen zijn 65 jaar of ouder.",
@@ -66,7 +72,7 @@ public static class FotoComposer
             ? $"Het register telt {Format.Number(l.Count)} kwetsbare locaties en groepen met samen {Format.Number(l.Sum(x => x.People))} personen."
             : "Het register kwetsbare locaties is alleen zichtbaar voor de gemeente en haar veiligheidsregio.");
         items.Add($"Er zijn {Format.Number(f.Noodsteunpunten.Count)} noodsteunpunten vastgelegd{(f.Noodsteunpunten.Count > 0 ? $", samen voor {Format.Number(f.Noodsteunpunten.Sum(n => n.Capacity ?? 0))} personen" : "")}.");
-        blocks.Add(new ReportList(items));
+        return items;
     }
 
     private static void Position(FotoData f, List<ReportBlock> blocks)

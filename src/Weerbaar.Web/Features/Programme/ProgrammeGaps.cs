@@ -129,18 +129,33 @@ public sealed class ProgrammeGaps(AppDbContext db, MeasuresCatalogue catalogue, 
 
     private async Task AddScenarioGapAsync(string gemeenteCode, List<(string, string, string, string, string, Func<Measure, bool>)> gaps, CancellationToken ct)
     {
+        if (await ChosenScenarioAsync(gemeenteCode, ct) is not { } chosen)
+        {
+            return;
+        }
+        var (decision, answers) = chosen;
+        gaps.Add((GapKinds.Scenario, decision.ScenarioCode, $"Gekozen scenario: {decision.ScenarioName}",
+            $"Het college besloot op {ProgrammeActionValidator.Day(decision.DecisionDate)} (besluit {decision.Number}) zich eerst voor te bereiden op ‘{decision.ScenarioName}’.",
+            "Afwegingskader: besluit " + decision.Number, answers));
+    }
+
+    /// <summary>
+    /// The scenario of the college's newest decision record and which catalogue measures answer it: those made for the
+    /// scenario (for an own scenario: the library scenario it is based on) or for a scarce resource the own scenario names.
+    /// </summary>
+    /// <returns>Null while no decision is recorded.</returns>
+    public async Task<(Afweging.DecisionRecord Decision, Func<Measure, bool> Answers)?> ChosenScenarioAsync(string gemeenteCode, CancellationToken ct)
+    {
         var decision = await db.DecisionRecords.AsNoTracking().Where(d => d.GemeenteCode == gemeenteCode)
             .OrderByDescending(d => d.Number).FirstOrDefaultAsync(ct);
         if (decision is null)
         {
-            return;
+            return null;
         }
         var own = await db.OwnScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.GemeenteCode == gemeenteCode && s.Code == decision.ScenarioCode, ct);
         var code = own?.BasedOnCode ?? decision.ScenarioCode;
         var resources = own?.ScarceResources ?? [];
-        gaps.Add((GapKinds.Scenario, decision.ScenarioCode, $"Gekozen scenario: {decision.ScenarioName}",
-            $"Het college besloot op {ProgrammeActionValidator.Day(decision.DecisionDate)} (besluit {decision.Number}) zich eerst voor te bereiden op ‘{decision.ScenarioName}’.",
-            "Afwegingskader: besluit " + decision.Number, m => m.Scenarios.Contains(code) || m.ScarceResources.Any(resources.Contains)));
+        return (decision, m => m.Scenarios.Contains(code) || m.ScarceResources.Any(resources.Contains));
     }
 
     private string PillarName(string code) => catalogue.Pillars.FirstOrDefault(p => p.Code == code)?.Name ?? code;

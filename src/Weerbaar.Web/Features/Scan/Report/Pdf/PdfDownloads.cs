@@ -39,19 +39,17 @@ public sealed class PdfDownloads(
             {
                 return notFound();
             }
-            var key = PdfDocumentKey.For(id, content.Document, print);
-            var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document), ct);
+            var (known, pdf, outcome) = await PrintAsync(id, content, print, ct);
             // Only when nothing changed while building: the version read before must describe what was built.
             if (await DataVersionAsync(id, tables, print, ct) == version)
             {
-                cache.Remember(version, new KnownVersion(key, content.FileName));
+                cache.Remember(version, known);
             }
-            return Send(result.Pdf, new KnownVersion(key, content.FileName), result.Outcome);
+            return Send(pdf, known, outcome);
         }
         catch (ChromiumUnavailableException e)
         {
-            logger.LogError(e, "PDF {Kind} {Scope} maken mislukt.", id.Kind, id.Scope);
-            return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+            return Unavailable(id, e);
         }
     }
 
@@ -60,15 +58,27 @@ public sealed class PdfDownloads(
     {
         try
         {
-            var key = PdfDocumentKey.For(id, content.Document, PrintVersion());
-            var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document), ct);
-            return Send(result.Pdf, new KnownVersion(key, content.FileName), result.Outcome);
+            var (known, pdf, outcome) = await PrintAsync(id, content, PrintVersion(), ct);
+            return Send(pdf, known, outcome);
         }
         catch (ChromiumUnavailableException e)
         {
-            logger.LogError(e, "PDF {Kind} {Scope} maken mislukt.", id.Kind, id.Scope);
-            return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+            return Unavailable(id, e);
         }
+    }
+
+    /// <summary>The print of exactly this document: from the cache by its content key, or printed now.</summary>
+    private async Task<(KnownVersion Known, byte[] Pdf, PdfCacheOutcome Outcome)> PrintAsync(PdfDocumentId id, PdfContent content, string print, CancellationToken ct)
+    {
+        var key = PdfDocumentKey.For(id, content.Document, print);
+        var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document), ct);
+        return (new KnownVersion(key, content.FileName), result.Pdf, result.Outcome);
+    }
+
+    private ProblemHttpResult Unavailable(PdfDocumentId id, ChromiumUnavailableException e)
+    {
+        logger.LogError(e, "PDF {Kind} {Scope} maken mislukt.", id.Kind, id.Scope);
+        return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
     }
 
     private FileContentHttpResult Send(byte[] pdf, KnownVersion version, PdfCacheOutcome outcome)

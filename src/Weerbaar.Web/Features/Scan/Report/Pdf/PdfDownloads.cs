@@ -31,9 +31,9 @@ public sealed class PdfDownloads(
             var print = PrintVersion();
             var tables = sources.ToList();
             var version = await DataVersionAsync(id, tables, print, ct);
-            if (await cache.TryGetByVersionAsync(version, ct) is { } known)
+            if (await cache.TryGetByVersionAsync(version, ct) is { } earlier)
             {
-                return Send(known.Pdf, known.Version, PdfCacheOutcome.Hit);
+                return Send(earlier.Pdf, earlier.Version, PdfCacheOutcome.Hit);
             }
             if (await build(ct) is not { } content)
             {

@@ -21,7 +21,12 @@ public sealed class PackHandoutTests(AppAndBrowserFixture fixture) : BrowserTest
                 var at = await (from b in db.Buurten join p in db.BuurtPoints on b.Code equals p.BuurtCode where b.GemeenteCode == Haaksbergen select new { p.Latitude, p.Longitude }).FirstAsync();
                 db.Noodsteunpunten.Add(new Weerbaar.Web.Features.Locations.Noodsteunpunt
                 {
-                    GemeenteCode = Haaksbergen, Name = Point, Latitude = at.Latitude, Longitude = at.Longitude, ContactName = "Els Sleutel", UpdatedBy = "e2e",
+                    GemeenteCode = Haaksbergen,
+                    Name = Point,
+                    Latitude = at.Latitude,
+                    Longitude = at.Longitude,
+                    ContactName = "Els Sleutel",
+                    UpdatedBy = "e2e",
                 });
             }
             return await db.SaveChangesAsync();

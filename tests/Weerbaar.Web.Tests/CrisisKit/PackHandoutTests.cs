@@ -36,14 +36,26 @@ public abstract class PackHandoutTests(AppFixture fixture)
         var at = await (from b in db.Buurten join p in db.BuurtPoints on b.Code equals p.BuurtCode where b.GemeenteCode == gemeente select new { p.Latitude, p.Longitude }).FirstAsync();
         var point = new Noodsteunpunt
         {
-            GemeenteCode = gemeente, Name = "Uitgiftetest Dorpshuis", Latitude = at.Latitude, Longitude = at.Longitude, Capacity = 80,
-            ContactName = "Henk Sleutelhouder", ContactPhone = "053 000 0000", UpdatedBy = "test",
+            GemeenteCode = gemeente,
+            Name = "Uitgiftetest Dorpshuis",
+            Latitude = at.Latitude,
+            Longitude = at.Longitude,
+            Capacity = 80,
+            ContactName = "Henk Sleutelhouder",
+            ContactPhone = "053 000 0000",
+            UpdatedBy = "test",
         };
         db.Noodsteunpunten.Add(point);
         db.VulnerableLocations.Add(new VulnerableLocation
         {
-            GemeenteCode = gemeente, Category = "verpleeghuis", Name = "Zorgcentrum Uitgiftetest", People = 40,
-            Latitude = at.Latitude + 0.001, Longitude = at.Longitude, HoursWithoutPower = 8, UpdatedBy = "test",
+            GemeenteCode = gemeente,
+            Category = "verpleeghuis",
+            Name = "Zorgcentrum Uitgiftetest",
+            People = 40,
+            Latitude = at.Latitude + 0.001,
+            Longitude = at.Longitude,
+            HoursWithoutPower = 8,
+            UpdatedBy = "test",
         });
         await db.SaveChangesAsync();
         return point.Id;
@@ -152,7 +164,10 @@ public abstract class PackHandoutTests(AppFixture fixture)
         var page = $"/gemeenten/{Register}/crisiskit/uitgifte";
         var posted = await HtmlForms.PostFormAsync(coordinator, page, "uitreiken", new Dictionary<string, string>
         {
-            ["pack"] = $"{point}:{latest}", ["naam"] = "Dirk Formulier", ["rol"] = "EHBO", ["datum"] = "",
+            ["pack"] = $"{point}:{latest}",
+            ["naam"] = "Dirk Formulier",
+            ["rol"] = "EHBO",
+            ["datum"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.EndsWith("?melding=uitgereikt", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -264,16 +279,29 @@ public abstract class PackHandoutTests(AppFixture fixture)
         // Version 1 made on 10 January 2030 and handed out on 15 January (stored directly: these days lie ahead).
         var v1 = new CrisisPack
         {
-            GemeenteCode = Reminder, NoodsteunpuntId = point, WithRegister = true, Number = 1, Sha256 = new string('a', 64), ContentJson = "{}",
-            CreatedAt = new DateTimeOffset(2030, 1, 10, 9, 0, 0, TimeSpan.Zero), CreatedBy = "test",
+            GemeenteCode = Reminder,
+            NoodsteunpuntId = point,
+            WithRegister = true,
+            Number = 1,
+            Sha256 = new string('a', 64),
+            ContentJson = "{}",
+            CreatedAt = new DateTimeOffset(2030, 1, 10, 9, 0, 0, TimeSpan.Zero),
+            CreatedBy = "test",
         };
         await App.WithDbAsync(async db =>
         {
             db.CrisisPacks.Add(v1);
             db.PackHandouts.Add(new PackHandout
             {
-                GemeenteCode = Reminder, PackId = v1.Id, NoodsteunpuntId = point, WithRegister = true, PackNumber = 1, RecipientName = "Geheime Ontvanger",
-                HandedOutOn = new DateOnly(2030, 1, 15), RecordedBy = "test", RecordedAt = v1.CreatedAt,
+                GemeenteCode = Reminder,
+                PackId = v1.Id,
+                NoodsteunpuntId = point,
+                WithRegister = true,
+                PackNumber = 1,
+                RecipientName = "Geheime Ontvanger",
+                HandedOutOn = new DateOnly(2030, 1, 15),
+                RecordedBy = "test",
+                RecordedAt = v1.CreatedAt,
             });
             return await db.SaveChangesAsync();
         });
@@ -302,8 +330,14 @@ public abstract class PackHandoutTests(AppFixture fixture)
         {
             db.CrisisPacks.Add(new CrisisPack
             {
-                GemeenteCode = Reminder, NoodsteunpuntId = point, WithRegister = true, Number = 2, Sha256 = new string('b', 64), ContentJson = "{}",
-                CreatedAt = new DateTimeOffset(2030, 8, 1, 10, 0, 0, TimeSpan.Zero), CreatedBy = "test",
+                GemeenteCode = Reminder,
+                NoodsteunpuntId = point,
+                WithRegister = true,
+                Number = 2,
+                Sha256 = new string('b', 64),
+                ContentJson = "{}",
+                CreatedAt = new DateTimeOffset(2030, 8, 1, 10, 0, 0, TimeSpan.Zero),
+                CreatedBy = "test",
             });
             return await db.SaveChangesAsync();
         });

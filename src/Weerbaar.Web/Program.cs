@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.CrisisKit;
 using Weerbaar.Web.Features.CrisisKit.Contacts;
+using Weerbaar.Web.Features.CrisisKit.Custody;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
@@ -68,6 +69,7 @@ services.AddProgrammePlanning();
 services.AddProgrammeExports();
 services.AddProgrammeTracking(config);
 services.AddCrisisKit();
+services.AddCrisisKitCustody();
 services.AddDecisionRecords();
 services.AddCrisisContacts();
 

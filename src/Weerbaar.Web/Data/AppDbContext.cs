@@ -9,6 +9,7 @@ using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.CrisisKit;
 using Weerbaar.Web.Features.CrisisKit.Contacts;
+using Weerbaar.Web.Features.CrisisKit.Custody;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Jobs;
@@ -74,6 +75,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
     public DbSet<CrisisContact> CrisisContacts => Set<CrisisContact>();
     public DbSet<CrisisPack> CrisisPacks => Set<CrisisPack>();
+    public DbSet<PackHandout> PackHandouts => Set<PackHandout>();
+    public DbSet<PackReprintSchedule> PackReprintSchedules => Set<PackReprintSchedule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -475,6 +478,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(p => p.CreatedBy).HasMaxLength(256);
             e.Property(p => p.Sections).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
             e.HasIndex(p => new { p.GemeenteCode, p.NoodsteunpuntId, p.WithRegister, p.Number }).IsUnique();
+        });
+        builder.Entity<PackHandout>(e =>
+        {
+            e.Property(h => h.GemeenteCode).HasMaxLength(6);
+            e.Property(h => h.RecipientName).HasMaxLength(PackHandout.MaxName);
+            e.Property(h => h.RecipientRole).HasMaxLength(PackHandout.MaxName);
+            e.Property(h => h.Note).HasMaxLength(PackHandout.MaxNote);
+            e.Property(h => h.RecordedBy).HasMaxLength(256);
+            e.Property(h => h.ReturnedBy).HasMaxLength(256);
+            e.HasOne<CrisisPack>().WithMany().HasForeignKey(h => h.PackId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(h => new { h.GemeenteCode, h.NoodsteunpuntId, h.WithRegister });
+        });
+        builder.Entity<PackReprintSchedule>(e =>
+        {
+            e.HasKey(s => s.GemeenteCode);
+            e.Property(s => s.GemeenteCode).HasMaxLength(6);
+            e.Property(s => s.ReminderEmail).HasMaxLength(PackReprintSchedule.MaxEmail);
+            e.Property(s => s.UpdatedBy).HasMaxLength(256);
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

@@ -119,6 +119,7 @@ public static class CrisisKitEndpoints
             .WithName("ListNoodsteunpuntPacks")
             .WithSummary("Per noodsteunpunt de nieuwste uitgereikte versie van het pack en of die verouderd is, met wat er sindsdien veranderd is.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        Custody.HandoutEndpoints.MapHandoutEndpoints(app);
         return app.MapCrisisTeamEndpoints();
     }
 

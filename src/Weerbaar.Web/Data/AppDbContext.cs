@@ -8,6 +8,7 @@ using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.CrisisKit;
+using Weerbaar.Web.Features.CrisisKit.Archive;
 using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Gemeenten;
@@ -74,6 +75,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
     public DbSet<CrisisContact> CrisisContacts => Set<CrisisContact>();
     public DbSet<CrisisPack> CrisisPacks => Set<CrisisPack>();
+    public DbSet<CrisisKitArchive> CrisisKitArchives => Set<CrisisKitArchive>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -475,6 +477,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(p => p.CreatedBy).HasMaxLength(256);
             e.Property(p => p.Sections).HasConversion(JsonConversions.Answers()).Metadata.SetValueComparer(JsonConversions.AnswersComparer());
             e.HasIndex(p => new { p.GemeenteCode, p.NoodsteunpuntId, p.WithRegister, p.Number }).IsUnique();
+        });
+        builder.Entity<CrisisKitArchive>(e =>
+        {
+            e.Property(a => a.GemeenteCode).HasMaxLength(6);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.JobId).IsUnique();
+            e.HasIndex(a => new { a.GemeenteCode, a.CreatedAt });
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

@@ -28,11 +28,11 @@ public static class CrisisKitArchiveEndpoints
             .WithSummary("Start een achtergrondtaak die alle packs van de noodsteunpunten (PDF, offline HTML en JSON) in één ZIP-bestand zet, in de uitgave die u mag lezen. Volg de taak via de link in Location.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{jobId:guid}.zip", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                string gemeentecode, Guid jobId, CrisisKitArchiveStore store, NoodsteunpuntPackBuilder builder, CancellationToken ct) =>
-                await store.FindAsync(gemeentecode, jobId, builder.WithRegister(gemeentecode), ct) is { } archive
+        api.MapGet("/{id:guid}.zip", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                string gemeentecode, Guid id, CrisisKitArchiveStore store, NoodsteunpuntPackBuilder builder, CancellationToken ct) =>
+                await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), ct) is { } archive
                     ? TypedResults.File(archive.Bytes, ZipContentType, archive.FileName)
-                    : TypedResults.Problem($"Er is (nog) geen ZIP-bestand van taak {jobId} voor u: de taak is niet klaar, bestaat niet, is van een andere uitgave of het bestand is vervangen door een nieuwer.",
+                    : TypedResults.Problem($"Er is (nog) geen ZIP-bestand van taak {id} voor u: de taak is niet klaar, bestaat niet, is van een andere uitgave of het bestand is vervangen door een nieuwer.",
                         statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404)))
             .WithName("GetCrisisKitArchive")
             .WithSummary("Het ZIP-bestand met alle packs dat een achtergrondtaak heeft gemaakt (404 zolang de taak niet klaar is).")

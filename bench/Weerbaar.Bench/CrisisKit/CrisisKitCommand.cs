@@ -185,7 +185,7 @@ public static class CrisisKitCommand
             }
             await Task.Delay(100);
         }
-        var zip = await client.GetByteArrayAsync($"/api/v1/gemeenten/{Gemeente}/crisis-kit/archives/{id}.zip");
+        var zip = await client.GetByteArrayAsync($"/api/v1/gemeenten/{Gemeente}/crisis-kit/archives/{id}/crisiskit.zip");
         watch.Stop();
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
         var jobMs = (job.GetProperty("finishedAt").GetDateTimeOffset() - job.GetProperty("startedAt").GetDateTimeOffset()).TotalMilliseconds;

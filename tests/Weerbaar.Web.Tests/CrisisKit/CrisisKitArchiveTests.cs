@@ -131,7 +131,7 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         await CloseOpenJobsAsync(App);
         var id = await StartAsync(coordinator, Gemeente);
         // Not there until the job is done.
-        await LoginTests.AssertProblem(await coordinator.GetAsync($"{Archives(Gemeente)}/{id}.zip"), HttpStatusCode.NotFound);
+        await LoginTests.AssertProblem(await coordinator.GetAsync($"{Archives(Gemeente)}/{id}/crisiskit.zip"), HttpStatusCode.NotFound);
         var job = await RunWorkerUntilFinishedAsync(App, id);
         Assert.True(job.Status == JobStatus.Done, $"Job ended {job.Status}: {job.Error}");
         Assert.Equal(1.0, job.Progress);
@@ -139,7 +139,7 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         var status = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{id}");
         Assert.Equal((JobStatus.Done, 1.0), (status.GetProperty("status").GetString(), status.GetProperty("progress").GetDouble()));
 
-        var response = await coordinator.GetAsync($"{Archives(Gemeente)}/{id}.zip");
+        var response = await coordinator.GetAsync($"{Archives(Gemeente)}/{id}/crisiskit.zip");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         var zip = await response.Content.ReadAsByteArrayAsync();
@@ -188,7 +188,7 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         var (withRegister, _) = await MakeAsync(coordinator, Gemeente);
         var (without, _) = await MakeAsync(lezer, Gemeente);
 
-        var files = Unzip(await lezer.GetByteArrayAsync($"{Archives(Gemeente)}/{without}.zip"));
+        var files = Unzip(await lezer.GetByteArrayAsync($"{Archives(Gemeente)}/{without}/crisiskit.zip"));
         Assert.Equal(7, files.Count);
         foreach (var (name, bytes) in files)
         {
@@ -200,7 +200,7 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         }
         Assert.Contains("geen kwetsbare locaties", Encoding.UTF8.GetString(files["LEESMIJ.txt"]), StringComparison.Ordinal);
         // The lezer cannot fetch the coordinator's ZIP by its job id (404, as if it did not exist).
-        await LoginTests.AssertProblem(await lezer.GetAsync($"{Archives(Gemeente)}/{withRegister}.zip"), HttpStatusCode.NotFound);
+        await LoginTests.AssertProblem(await lezer.GetAsync($"{Archives(Gemeente)}/{withRegister}/crisiskit.zip"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -211,12 +211,12 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         var (id, _) = await MakeAsync(coordinator, Gemeente);
         var stranger = await App.UserAsync(Roles.Coordinator, Other);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync(Archives(Gemeente), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"{Archives(Gemeente)}/{id}.zip")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"{Archives(Gemeente)}/{id}/crisiskit.zip")).StatusCode);
         // Under its own gemeente's address the job id finds nothing.
-        await LoginTests.AssertProblem(await stranger.GetAsync($"{Archives(Other)}/{id}.zip"), HttpStatusCode.NotFound);
+        await LoginTests.AssertProblem(await stranger.GetAsync($"{Archives(Other)}/{id}/crisiskit.zip"), HttpStatusCode.NotFound);
         await LoginTests.AssertProblem(await stranger.GetAsync($"/api/v1/jobs/{id}"), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().PostAsync(Archives(Gemeente), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().GetAsync($"{Archives(Gemeente)}/{id}.zip")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().GetAsync($"{Archives(Gemeente)}/{id}/crisiskit.zip")).StatusCode);
         await LoginTests.AssertProblem(await coordinator.PostAsync("/api/v1/gemeenten/GM9999/crisis-kit/archives", null), HttpStatusCode.Forbidden);
     }
 
@@ -230,10 +230,10 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         {
             ids.Add((await MakeAsync(coordinator, Other)).Id);
         }
-        await LoginTests.AssertProblem(await coordinator.GetAsync($"{Archives(Other)}/{ids[0]}.zip"), HttpStatusCode.NotFound);
+        await LoginTests.AssertProblem(await coordinator.GetAsync($"{Archives(Other)}/{ids[0]}/crisiskit.zip"), HttpStatusCode.NotFound);
         foreach (var id in ids.Skip(1))
         {
-            Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"{Archives(Other)}/{id}.zip")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"{Archives(Other)}/{id}/crisiskit.zip")).StatusCode);
         }
         Assert.Equal(3, await App.WithDbAsync(db => db.CrisisKitArchives.IgnoreQueryFilters().CountAsync(a => a.GemeenteCode == Other)));
     }
@@ -263,7 +263,7 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         Assert.Null(job.ResultJson);
         Assert.True(job.Progress < 1, $"progress {job.Progress}");
         Assert.False(await App.WithDbAsync(db => db.CrisisKitArchives.IgnoreQueryFilters().AnyAsync(a => a.JobId == id)));
-        await LoginTests.AssertProblem(await coordinator.GetAsync($"{Archives(Many)}/{id}.zip"), HttpStatusCode.NotFound);
+        await LoginTests.AssertProblem(await coordinator.GetAsync($"{Archives(Many)}/{id}/crisiskit.zip"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -281,13 +281,13 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         var id = Guid.Parse(location[$"{page}?taak=".Length..]);
         var queued = await lezer.GetStringAsync(location);
         Assert.Contains("Voortgang van het ZIP-bestand", queued, StringComparison.Ordinal);
-        Assert.DoesNotContain($"{Archives(Gemeente)}/{id}.zip", queued, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{Archives(Gemeente)}/{id}/crisiskit.zip", queued, StringComparison.Ordinal);
 
         var job = await RunWorkerUntilFinishedAsync(App, id);
         Assert.Equal(JobStatus.Done, job.Status);
         var done = await lezer.GetStringAsync(location);
-        Assert.Contains($"{Archives(Gemeente)}/{id}.zip", done, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await lezer.GetAsync($"{Archives(Gemeente)}/{id}.zip")).StatusCode);
+        Assert.Contains($"{Archives(Gemeente)}/{id}/crisiskit.zip", done, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await lezer.GetAsync($"{Archives(Gemeente)}/{id}/crisiskit.zip")).StatusCode);
     }
 }
 

@@ -28,7 +28,7 @@ public static class CrisisKitArchiveEndpoints
             .WithSummary("Start een achtergrondtaak die alle packs van de noodsteunpunten (PDF, offline HTML en JSON) in één ZIP-bestand zet, in de uitgave die u mag lezen. Volg de taak via de link in Location.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{id:guid}.zip", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+        api.MapGet("/{id:guid}/crisiskit.zip", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, Guid id, CrisisKitArchiveStore store, NoodsteunpuntPackBuilder builder, CancellationToken ct) =>
                 await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), ct) is { } archive
                     ? TypedResults.File(archive.Bytes, ZipContentType, archive.FileName)

@@ -18,5 +18,5 @@ public sealed class CrisisKitArchiveStarter(ReferenceData reference, Noodsteunpu
         return await queue.EnqueueAsync(CrisisKitArchiveInput.Kind, g.Code, JsonSerializer.Serialize(input, JsonSerializerOptions.Web), user, ct);
     }
 
-    public static string DownloadPath(string gemeenteCode, Guid jobId) => $"/api/v1/gemeenten/{gemeenteCode}/crisis-kit/archives/{jobId}.zip";
+    public static string DownloadPath(string gemeenteCode, Guid jobId) => $"/api/v1/gemeenten/{gemeenteCode}/crisis-kit/archives/{jobId}/crisiskit.zip";
 }

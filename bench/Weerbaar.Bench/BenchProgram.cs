@@ -7,7 +7,8 @@ namespace Weerbaar.Bench;
 /// <c>http</c>: load test of the real app on 127.0.0.1; <c>scan</c>: the Weerbaarheidsscan's goals over HTTP; <c>saves</c>: respondent saves against a floor server; <c>micro</c>: BenchmarkDotNet benchmarks of pure code;
 /// <c>siting</c>: the siting models against greedy; <c>siting-web</c>: a national run through the app; <c>pmed</c>: an OR-Library p-median instance;
 /// <c>smaa</c>: SMAA Monte Carlo against its floors; <c>allocation</c>: dividing scarce goods under three policies;
-/// <c>programme-planning</c>: the planning pages and schedule API with 300 actions; <c>pdf-cache</c>: the foto PDF cold, warm and against a floor.
+/// <c>programme-planning</c>: the planning pages and schedule API with 300 actions; <c>pdf-cache</c>: the foto PDF cold, warm and against a floor;
+/// <c>crisis-kit</c>: one noodsteunpunt pack and the ZIP of 100 packs against the foto PDF.
 /// The class is not called Program: that name belongs to Weerbaar.Web (WebApplicationFactory&lt;Program&gt;).
 /// </summary>
 public static class BenchProgram
@@ -40,6 +41,8 @@ public static class BenchProgram
                 return await Programme.ProgrammePlanningCommand.RunAsync(rest);
             case "pdf-cache":
                 return await Pdf.PdfCacheCommand.RunAsync(rest);
+            case "crisis-kit":
+                return await CrisisKit.CrisisKitCommand.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("""
                     Usage:
@@ -59,6 +62,7 @@ public static class BenchProgram
                       Weerbaar.Bench allocation [--joint] [--out DIR]
                       Weerbaar.Bench programme-planning [--actions 300] [--requests 200] [--max-seconds 15]
                       Weerbaar.Bench pdf-cache [--clients 10] [--seconds 15]
+                      Weerbaar.Bench crisis-kit [--warm 5]
                     See bench/README.md.
                     """);
                 return 2;

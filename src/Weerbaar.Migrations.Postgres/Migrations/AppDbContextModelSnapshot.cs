@@ -534,6 +534,50 @@ namespace Weerbaar.Migrations.Postgres.Migrations
                     b.ToTable("CoverageSettings");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.CrisisKit.Archive.CrisisKitArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GemeenteCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("WithRegister")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.HasIndex("GemeenteCode", "CreatedAt");
+
+                    b.ToTable("CrisisKitArchives");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.CrisisKit.Contacts.CrisisContact", b =>
                 {
                     b.Property<Guid>("Id")

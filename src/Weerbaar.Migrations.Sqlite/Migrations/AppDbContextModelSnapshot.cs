@@ -523,6 +523,50 @@ namespace Weerbaar.Migrations.Sqlite.Migrations
                     b.ToTable("CoverageSettings");
                 });
 
+            modelBuilder.Entity("Weerbaar.Web.Features.CrisisKit.Archive.CrisisKitArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GemeenteCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithRegister")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.HasIndex("GemeenteCode", "CreatedAt");
+
+                    b.ToTable("CrisisKitArchives");
+                });
+
             modelBuilder.Entity("Weerbaar.Web.Features.CrisisKit.Contacts.CrisisContact", b =>
                 {
                     b.Property<Guid>("Id")

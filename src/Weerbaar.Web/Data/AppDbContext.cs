@@ -8,6 +8,7 @@ using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Allocation;
 using Weerbaar.Web.Features.Coverage;
 using Weerbaar.Web.Features.CrisisKit;
+using Weerbaar.Web.Features.CrisisKit.Archive;
 using Weerbaar.Web.Features.CrisisKit.Contacts;
 using Weerbaar.Web.Features.CrisisKit.Custody;
 using Weerbaar.Web.Features.Email;
@@ -77,6 +78,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<CrisisPack> CrisisPacks => Set<CrisisPack>();
     public DbSet<PackHandout> PackHandouts => Set<PackHandout>();
     public DbSet<PackReprintSchedule> PackReprintSchedules => Set<PackReprintSchedule>();
+    public DbSet<CrisisKitArchive> CrisisKitArchives => Set<CrisisKitArchive>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -497,6 +499,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             e.Property(s => s.ReminderEmail).HasMaxLength(PackReprintSchedule.MaxEmail);
             e.Property(s => s.UpdatedBy).HasMaxLength(256);
             e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        builder.Entity<CrisisKitArchive>(e =>
+        {
+            e.Property(a => a.GemeenteCode).HasMaxLength(6);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.JobId).IsUnique();
+            e.HasIndex(a => new { a.GemeenteCode, a.CreatedAt });
         });
 
         // Not ITenantOwned (a national job has no gemeente): callers check access with JobAccess.

@@ -106,4 +106,23 @@ public sealed class CrisisKitTests(AppAndBrowserFixture fixture) : BrowserTest(f
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task A_lezer_makes_all_packs_as_one_zip_and_sees_its_progress_and_download()
+    {
+        await Fixture.EnsureFotoDataAsync();
+        var lezer = TestUser.Lezer(Utrecht);
+        await Fixture.EnsureUserAsync(lezer);
+        var browser = await LogInAsync(lezer, $"/gemeenten/{Utrecht}/crisiskit", "crisiskit-lezer");
+        var page = browser.Page;
+        await browser.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Alle packs als ZIP maken" }), "crisiskit-zip-gestart");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Voortgang van het ZIP-bestand" })).ToBeVisibleAsync();
+        // job-poll.js reloads the page when the job ends; then the download link is there.
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Download het ZIP-bestand met alle packs" });
+        await Expect(link).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Expect(page.Locator("[data-job-field='status']")).ToHaveTextAsync("Klaar");
+        await browser.CheckPageAsync("crisiskit-zip-klaar");
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Matches(@"^crisiskit-utrecht-\d{4}-\d{2}-\d{2}\.zip$", download.SuggestedFilename);
+    }
 }

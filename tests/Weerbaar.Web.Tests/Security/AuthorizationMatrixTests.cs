@@ -49,6 +49,15 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
 
     private static readonly HashSet<string> ReadMethods = ["GET", "HEAD"];
 
+    /// <summary>
+    /// Writes a lezer may do because they change no data of the gemeente: they start a job that bundles what the lezer may
+    /// already download one by one (the crisis kit ZIP, in the lezer's edition).
+    /// </summary>
+    private static readonly HashSet<string> LezerMayStart = ["POST /api/v1/gemeenten/{gemeentecode}/crisis-kit/archives"];
+
+    /// <summary>The page forms of <see cref="LezerMayStart"/>.</summary>
+    private static readonly HashSet<string> LezerForms = ["alle-packs-zip"];
+
     private IReadOnlyList<EndpointCase> Cases => EndpointCase.All(App.Services);
 
     [Fact]
@@ -136,7 +145,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
     {
         var lezer = await App.UserAsync(Roles.Lezer, OwnGemeente);
         var failures = new List<string>();
-        foreach (var c in Cases.Where(c => !ReadMethods.Contains(c.Method) && !AnonymousAllowList.Contains(c.ToString())))
+        foreach (var c in Cases.Where(c => !ReadMethods.Contains(c.Method) && !AnonymousAllowList.Contains(c.ToString()) && !LezerMayStart.Contains(c.ToString())))
         {
             var response = await lezer.SendAsync(new HttpRequestMessage(new HttpMethod(c.Method), c.Url(OwnGemeente)) { Content = Body(c) });
             // A page the lezer may read answers a POST without a valid antiforgery token with 400: nothing happens.
@@ -155,7 +164,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
             {
                 continue;
             }
-            var forms = HtmlForms.PostFormHandlers(await response.Content.ReadAsStringAsync()).Where(f => f != "/uitloggen").ToList();
+            var forms = HtmlForms.PostFormHandlers(await response.Content.ReadAsStringAsync()).Where(f => f != "/uitloggen" && !LezerForms.Contains(f)).ToList();
             if (forms.Count > 0)
             {
                 failures.Add($"{c} toont een lezer de formulieren {string.Join(", ", forms)}");

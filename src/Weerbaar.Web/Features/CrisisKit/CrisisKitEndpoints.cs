@@ -138,11 +138,9 @@ public static class CrisisKitEndpoints
     internal static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(
         $"Er is geen versie {number} van dit pack.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
 
-    /// <summary>Until packs are handed out as numbered versions, a download is the concept of today (version 0).</summary>
-    private static ReportDocument Compose(NoodsteunpuntPackContent content, TimeProvider clock)
-        => NoodsteunpuntPackComposer.Compose(content, new PackStamp(0, Format.Today(clock), PackHash.Sha256(PackHash.Json(content)), null));
+    private static ReportDocument Compose(NoodsteunpuntPackContent content, TimeProvider clock) => PackFiles.Compose(content, clock);
 
-    private static string FileName(NoodsteunpuntPackContent c) => $"noodsteunpunt-{ReportFileName.Slug(c.Point.Name)}";
+    private static string FileName(NoodsteunpuntPackContent c) => PackFiles.BaseName(c);
 
     private static ProblemHttpResult NotFound(Guid id) => RegisterApi.NotFound("noodsteunpunt", id);
 }

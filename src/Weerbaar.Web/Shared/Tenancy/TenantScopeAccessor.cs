@@ -12,7 +12,7 @@ public sealed class TenantScopeAccessor
 {
     private readonly IHttpContextAccessor? _http;
     private readonly ReferenceData? _reference;
-    private readonly TenantScope? _fixed;
+    private TenantScope? _fixed;
     private ClaimsPrincipal? _user;
     private TenantScope _scope = TenantScope.None;
 
@@ -26,6 +26,12 @@ public sealed class TenantScopeAccessor
 
     /// <summary>An accessor with one scope, for work outside a request (and tests).</summary>
     public static TenantScopeAccessor For(TenantScope scope) => new(scope);
+
+    /// <summary>
+    /// Fixes the scope of this (scoped) accessor, for a background job's own service scope: it has no user, and the
+    /// services it calls read through the tenant query filters as the requester would.
+    /// </summary>
+    public void Use(TenantScope scope) => _fixed = scope;
 
     public TenantScope Current
     {

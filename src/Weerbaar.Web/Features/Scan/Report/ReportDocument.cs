@@ -17,6 +17,12 @@ public sealed record ReportDocument(string RoundName, string Title, string Subti
     /// <summary>A title page and a table of contents in Word; false for a short document (a collegevoorstel) that starts on its first page.</summary>
     public bool FrontMatter { get; init; } = true;
 
+    /// <summary>
+    /// Whether the PDF's table of contents shows page numbers: a first print finds them, a second shows them. False prints
+    /// once and lists the headings without numbers (a batch of short documents, where the print time counts).
+    /// </summary>
+    public bool TocPageNumbers { get; init; } = true;
+
     /// <summary>Ids of the chapters (level-1 headings) that Word prints on landscape pages, for their wide tables.</summary>
     public IReadOnlySet<string> LandscapeChapters { get; init; } = new HashSet<string>();
 

@@ -24,17 +24,37 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
 
     public async Task<byte[]> RenderAsync(ReportDocument document, CancellationToken ct)
     {
-        var entries = document.Headings.Where(h => h.Level <= 2).Select(h => new ReportTocEntry(h.Level, h.Id, h.Text, null)).ToList();
+        var entries = Entries(document);
         var draft = await HtmlAsync(document, entries);
-        return await chromium.RunAsync(async page =>
+        return await chromium.RunAsync(page => PrintBothAsync(page, document, entries, draft), ct);
+    }
+
+    /// <summary>
+    /// Prints on a page the caller got from <see cref="ChromiumHost.RunAsync{T}"/> and keeps for a batch of documents (a
+    /// new browser context per document costs a renderer process each time). The page holds no state between documents:
+    /// each print sets its whole content.
+    /// </summary>
+    public async Task<byte[]> RenderOnAsync(IPage page, ReportDocument document)
+    {
+        var entries = Entries(document);
+        return await PrintBothAsync(page, document, entries, await HtmlAsync(document, entries));
+    }
+
+    private static List<ReportTocEntry> Entries(ReportDocument document)
+        => document.Headings.Where(h => h.Level <= 2).Select(h => new ReportTocEntry(h.Level, h.Id, h.Text, null)).ToList();
+
+    private async Task<byte[]> PrintBothAsync(IPage page, ReportDocument document, List<ReportTocEntry> entries, string draft)
+    {
+        await page.SetContentAsync(draft);
+        if (!document.TocPageNumbers)
         {
-            await page.SetContentAsync(draft);
-            var first = await PrintAsync(page, document, final: false);
-            var pages = HeadingPages.Find(first, entries, MarginTop * PointsPerMm, MarginBottom * PointsPerMm);
-            var toc = entries.Select((e, i) => e with { Page = pages[i] }).ToList();
-            await page.SetContentAsync(await HtmlAsync(document, toc));
             return await PrintAsync(page, document, final: true);
-        }, ct);
+        }
+        var first = await PrintAsync(page, document, final: false);
+        var pages = HeadingPages.Find(first, entries, MarginTop * PointsPerMm, MarginBottom * PointsPerMm);
+        var toc = entries.Select((e, i) => e with { Page = pages[i] }).ToList();
+        await page.SetContentAsync(await HtmlAsync(document, toc));
+        return await PrintAsync(page, document, final: true);
     }
 
     /// <summary>The whole HTML document Chromium prints (public for checks and debugging).</summary>

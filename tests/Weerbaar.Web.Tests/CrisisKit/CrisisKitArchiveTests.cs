@@ -123,6 +123,8 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
 
     private static string NoSpaces(string s) => s.Replace(" ", "", StringComparison.Ordinal);
 
+    private const string Team = "crisisteam-noordoostpolder";
+
     [Fact]
     public async Task The_zip_holds_a_pdf_html_and_json_per_point_whose_checksums_are_in_the_readme()
     {
@@ -150,8 +152,14 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         var files = Unzip(zip);
         var names = points.Select(p => $"noodsteunpunt-ziptest-punt-{p.Name[^2..]}").ToList();
         Assert.Equal(
-            names.SelectMany(n => new[] { n + ".html", n + ".json", n + ".pdf" }).Append("LEESMIJ.txt").Order(StringComparer.Ordinal),
+            names.Append(Team).SelectMany(n => new[] { n + ".html", n + ".json", n + ".pdf" }).Append("LEESMIJ.txt").Order(StringComparer.Ordinal),
             files.Keys.Order(StringComparer.Ordinal));
+        // The crisis team pack joins them, its content as its own API serves it.
+        Assert.Equal(await coordinator.GetByteArrayAsync($"/api/v1/gemeenten/{Gemeente}/crisis-kit/crisisteam/pack"), files[Team + ".json"]);
+        using (var team = PdfDocument.Open(files[Team + ".pdf"]))
+        {
+            Assert.Contains("CrisisteamNoordoostpolder", NoSpaces(team.GetPages().First().Text), StringComparison.Ordinal);
+        }
 
         // LEESMIJ lists every other file with its SHA-256, computed here from the bytes in the ZIP.
         var readme = Encoding.UTF8.GetString(files["LEESMIJ.txt"]);
@@ -189,7 +197,7 @@ public abstract class CrisisKitArchiveTests(AppFixture fixture)
         var (without, _) = await MakeAsync(lezer, Gemeente);
 
         var files = Unzip(await lezer.GetByteArrayAsync($"{Archives(Gemeente)}/{without}/crisiskit.zip"));
-        Assert.Equal(7, files.Count);
+        Assert.Equal(10, files.Count); // two packs and the crisis team pack, three files each, and LEESMIJ
         foreach (var (name, bytes) in files)
         {
             var text = name.EndsWith(".pdf", StringComparison.Ordinal)

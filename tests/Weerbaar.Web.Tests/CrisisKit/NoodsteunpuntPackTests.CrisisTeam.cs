@@ -221,5 +221,17 @@ public abstract partial class NoodsteunpuntPackTests
         var html = await coordinator.GetStringAsync(versions + "/1/pack.html");
         Assert.Equal(v1.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ContentBlock().Match(html).Groups[1].Value))));
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync(versions + "/99/pack.pdf")).StatusCode);
+
+        // Handed to a member of the crisis team: in the custody register, and their copy names them on every page.
+        var handout = await coordinator.PostAsJsonAsync(versions + "/6/handouts", new { recipientName = "Teamlid Crisistest", recipientRole = "Crisisteam" });
+        Assert.Equal(HttpStatusCode.Created, handout.StatusCode);
+        var h = await handout.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Crisisteam", 6, "current"), (h.GetProperty("noodsteunpuntName").GetString(), h.GetProperty("number").GetInt32(), h.GetProperty("state").GetString()));
+        using (var copy = PdfDocument.Open(await coordinator.GetByteArrayAsync($"/api/v1/gemeenten/{TeamVersions}/crisis-kit/handouts/{h.GetProperty("id").GetGuid()}/pack.pdf")))
+        {
+            Assert.All(copy.GetPages(), p => Assert.Contains("Uitgereiktaan:TeamlidCrisistest", p.Text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+            Assert.Contains("CrisisteamStaphorst", copy.GetPage(1).Text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PostAsJsonAsync(versions + "/99/handouts", new { recipientName = "Niemand" })).StatusCode);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Accounts;
@@ -25,7 +26,7 @@ public static class UsersEndpoints
         admin.MapPost("/invitations", async Task<Results<Created<InvitationDto>, ProblemHttpResult>> (
             InviteRequest request, UserAdministration admin, HttpContext http, CancellationToken ct) =>
         {
-            var result = await admin.InviteAsync(request, http.User.Identity?.Name ?? "?", BaseUrl(http), ct);
+            var result = await admin.InviteAsync(request, http.User.NameOrUnknown(), BaseUrl(http), ct);
             if (!result.Succeeded)
             {
                 return Validation(result.Errors);

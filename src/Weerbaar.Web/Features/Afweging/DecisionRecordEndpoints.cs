@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan.Report.Exports;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Afweging;
@@ -80,7 +81,7 @@ public static class DecisionRecordEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            return await recorder.RecordAsync(g.Code, request.ToInput(), http.User.Identity?.Name ?? "?", ct) switch
+            return await recorder.RecordAsync(g.Code, request.ToInput(), http.User.NameOrUnknown(), ct) switch
             {
                 DecisionOutcome.Recorded r => TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/decision-records/{r.Record.Number}",
                     DecisionRecordDto.Of((await queries.FindAsync(g.Code, r.Record.Number, ct))!, true)),

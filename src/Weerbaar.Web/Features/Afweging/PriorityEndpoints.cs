@@ -3,6 +3,7 @@ using Weerbaar.Analysis.Decision;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Afweging;
@@ -84,7 +85,7 @@ public static class PriorityEndpoints
                     return Invalid(errors);
                 }
             }
-            return await store.SaveAsync(gemeente.Code, weights, request.Version, http.User.Identity?.Name ?? "?", ct) switch
+            return await store.SaveAsync(gemeente.Code, weights, request.Version, http.User.NameOrUnknown(), ct) switch
             {
                 AssumptionsOutcome.Conflict c => TypedResults.Problem(
                     $"{c.UpdatedBy} heeft de gewichten intussen gewijzigd; haal ze opnieuw op en probeer het nog eens. Er is niets opgeslagen.",

@@ -3,6 +3,7 @@ using Weerbaar.Analysis.Risk;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scenarios;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Afweging;
@@ -70,7 +71,7 @@ public static class RiskAssessmentEndpoints
             }
             var input = new RiskAssessmentInput(request.Likelihood, request.Impacts,
                 request.OwnPreparedness?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Rationale);
-            var outcome = await store.SaveAsync(g.Code, scenariocode, input, request.Version, http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.SaveAsync(g.Code, scenariocode, input, request.Version, http.User.NameOrUnknown(), ct);
             return outcome switch
             {
                 RiskAssessmentOutcome.Saved s => TypedResults.Ok(ToDto(null, (await catalog.FindAsync(g.Code, scenariocode, ct))!, s.Entry, s.Risk)),

@@ -5,6 +5,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Allocation;
@@ -44,7 +45,7 @@ public static class AllocationEndpoints
             {
                 return refusal!;
             }
-            var (outcome, _) = await store.SaveAsync(g.Code, request, request.Version, http.User.Identity?.Name ?? "?", ct);
+            var (outcome, _) = await store.SaveAsync(g.Code, request, request.Version, http.User.NameOrUnknown(), ct);
             return outcome switch
             {
                 AssumptionsOutcome.Saved => TypedResults.Ok(AllocationDtoMapping.ToDto(g.Code, await store.LoadAsync(g.Code, ct))),

@@ -4,6 +4,7 @@ using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Scan;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Coverage;
@@ -50,7 +51,7 @@ public static class CoverageEndpoints
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
             var input = new CoverageNormInput(Text(request.NormDistanceMeters), Text(request.DetourFactor), Text(request.ResidentsPerPoint));
-            var outcome = await store.SaveAsync(gemeente.Code, input, request.Reset == true, request.Version, http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.SaveAsync(gemeente.Code, input, request.Reset == true, request.Version, http.User.NameOrUnknown(), ct);
             return outcome switch
             {
                 AssumptionsOutcome.Saved => TypedResults.Ok(ToDto((await coverage.ForGemeenteAsync(gemeente.Code, ct))!)),

@@ -14,7 +14,8 @@ namespace Weerbaar.Web.Features.CrisisKit;
 public static class CrisisKitEndpoints
 {
     public static IServiceCollection AddCrisisKit(this IServiceCollection services)
-        => services.AddScoped<NoodsteunpuntPackBuilder>().AddScoped<Team.CrisisTeamPackBuilder>().AddScoped<PackHtml>().AddScoped<CrisisPackStore>();
+        => services.AddScoped<NoodsteunpuntPackBuilder>().AddScoped<CrisisTeamPackBuilder>().AddScoped<PackHtml>().AddScoped<CrisisPackStore>()
+            .AddScoped<Archive.ICrisisKitArchivePart, CrisisTeamArchivePart>();
 
     public static IEndpointRouteBuilder MapCrisisKitEndpoints(this IEndpointRouteBuilder app)
     {

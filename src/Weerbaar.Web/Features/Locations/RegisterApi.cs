@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 
 namespace Weerbaar.Web.Features.Locations;
 
@@ -49,7 +50,7 @@ public static class RegisterApi
 
     public static GemeenteInfo? Gemeente(ReferenceData reference, string code) => reference.Gemeente(code.ToUpperInvariant());
 
-    public static string User(HttpContext http) => http.User.Identity?.Name ?? "?";
+    public static string User(HttpContext http) => http.User.NameOrUnknown();
 }
 
 public sealed record RegisterImportResponse(int Imported, int Removed);

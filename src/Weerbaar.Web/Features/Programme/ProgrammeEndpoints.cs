@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.SelfReliance;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Programme;
@@ -31,7 +32,7 @@ public static class ProgrammeEndpoints
                 request.Goals, request.Risks, Iso(request.StartDate), Iso(request.EndDate), request.ReviewCycleMonths?.ToString(CultureInfo.InvariantCulture),
                 request.AvailableFte?.ToString(CultureInfo.InvariantCulture),
                 request.Budget?.Select(b => (b.Year.ToString(CultureInfo.InvariantCulture), b.Amount.ToString(CultureInfo.InvariantCulture))).ToList());
-            return await store.SaveAsync(g.Code, input, request.Version, http.User.Identity?.Name ?? "?", ct) switch
+            return await store.SaveAsync(g.Code, input, request.Version, http.User.NameOrUnknown(), ct) switch
             {
                 AssumptionsOutcome.Saved => TypedResults.Ok(ToDto(await reader.LoadAsync(g.Code, ct))),
                 AssumptionsOutcome.Invalid invalid => Invalid("Het programma is niet opgeslagen.", invalid.Errors),
@@ -69,7 +70,7 @@ public static class ProgrammeEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            var outcome = await store.CreateAsync(g.Code, Input(request), http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.CreateAsync(g.Code, Input(request), http.User.NameOrUnknown(), ct);
             if (outcome is not ProgrammeActionOutcome.Saved saved)
             {
                 return Problem(outcome, 0);
@@ -106,7 +107,7 @@ public static class ProgrammeEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            var outcome = await store.UpdateAsync(g.Code, number, Input(request), request.Version, http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.UpdateAsync(g.Code, number, Input(request), request.Version, http.User.NameOrUnknown(), ct);
             if (outcome is not ProgrammeActionOutcome.Saved saved)
             {
                 return Problem(outcome, number);

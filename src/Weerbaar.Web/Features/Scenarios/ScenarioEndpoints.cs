@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Scenarios;
@@ -52,7 +53,7 @@ public static class ScenarioEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            var outcome = await store.CreateAsync(g.Code, Input(request), http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.CreateAsync(g.Code, Input(request), http.User.NameOrUnknown(), ct);
             return outcome is OwnScenarioOutcome.Saved saved
                 ? TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/scenarios/{saved.Scenario.Code}", ToDto(ScenarioView.Of(saved.Scenario)))
                 : Problem(outcome, "");
@@ -84,7 +85,7 @@ public static class ScenarioEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            var outcome = await store.UpdateAsync(g.Code, scenariocode, Input(request), request.Version, http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.UpdateAsync(g.Code, scenariocode, Input(request), request.Version, http.User.NameOrUnknown(), ct);
             return outcome is OwnScenarioOutcome.Saved saved ? TypedResults.Ok(ToDto(ScenarioView.Of(saved.Scenario))) : Problem(outcome, scenariocode);
         })
             .RequireAuthorization(Policies.GemeenteBewerken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.SelfReliance;
@@ -37,7 +38,7 @@ public static class SelfRelianceEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            var outcome = await store.SaveAsync(gemeente.Code, request.Values ?? [], request.Reset == true, request.Version, http.User.Identity?.Name ?? "?", ct);
+            var outcome = await store.SaveAsync(gemeente.Code, request.Values ?? [], request.Reset == true, request.Version, http.User.NameOrUnknown(), ct);
             return outcome switch
             {
                 AssumptionsOutcome.Saved => TypedResults.Ok(ToDto((await estimator.ForGemeenteAsync(gemeente.Code, ct))!)),

@@ -3,6 +3,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Siting;
@@ -35,7 +36,7 @@ public static class SitingEndpoints
         var national = app.MapGroup(ApiConventions.BasePath + "/siting-runs").WithTags("Noodsteunpunten").RequireAuthorization(Policies.Onderzoek);
         national.MapPost("", async Task<Results<Accepted<JobDto>, ProblemHttpResult>> (SitingRunRequest request, SitingRunStarter starter, HttpContext http, CancellationToken ct) =>
         {
-            var started = await starter.StartNationalAsync(request, http.User.Identity?.Name ?? "?", ct);
+            var started = await starter.StartNationalAsync(request, http.User.NameOrUnknown(), ct);
             return started.Job is { } job
                 ? TypedResults.Accepted($"{ApiConventions.BasePath}/siting-runs/{job.Id}", JobDto.Of(job))
                 : Invalid("De berekening is niet gestart.", started.Errors);
@@ -56,7 +57,7 @@ public static class SitingEndpoints
         api.MapPost("/siting-runs", async Task<Results<Accepted<JobDto>, ProblemHttpResult>> (
             string gemeentecode, SitingRunRequest request, SitingRunStarter starter, HttpContext http, CancellationToken ct) =>
         {
-            var started = await starter.StartAsync(gemeentecode, request, http.User.Identity?.Name ?? "?", ct);
+            var started = await starter.StartAsync(gemeentecode, request, http.User.NameOrUnknown(), ct);
             if (started is null)
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
@@ -116,7 +117,7 @@ public static class SitingEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            var (scenario, errors) = await scenarios.SaveAsync(g.Code, request.JobId ?? Guid.Empty, request.Name, http.User.Identity?.Name ?? "?", ct);
+            var (scenario, errors) = await scenarios.SaveAsync(g.Code, request.JobId ?? Guid.Empty, request.Name, http.User.NameOrUnknown(), ct);
             return scenario is null
                 ? Invalid("Het scenario is niet opgeslagen.", errors)
                 : TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/siting-scenarios/{scenario.Id}", SitingScenarioDto.Of(scenario));
@@ -144,7 +145,7 @@ public static class SitingEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            return await scenarios.AdoptAsync(g.Code, id, http.User.Identity?.Name ?? "?", ct) switch
+            return await scenarios.AdoptAsync(g.Code, id, http.User.NameOrUnknown(), ct) switch
             {
                 null => NotFound($"Er is geen scenario met id {id} in deze gemeente."),
                 { Refusal: { } why } => TypedResults.Problem(why, statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),

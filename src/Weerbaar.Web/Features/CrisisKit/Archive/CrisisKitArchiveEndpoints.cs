@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.CrisisKit.Archive;
@@ -21,7 +22,7 @@ public static class CrisisKitArchiveEndpoints
 
         api.MapPost("", async Task<Results<Accepted<JobDto>, ProblemHttpResult>> (
                 string gemeentecode, CrisisKitArchiveStarter starter, HttpContext http, CancellationToken ct) =>
-                await starter.StartAsync(gemeentecode, http.User.Identity?.Name ?? "?", ct) is { } job
+                await starter.StartAsync(gemeentecode, http.User.NameOrUnknown(), ct) is { } job
                     ? TypedResults.Accepted($"{ApiConventions.BasePath}/jobs/{job.Id}", JobDto.Of(job))
                     : GemeentenEndpoints.GemeenteNotFound(gemeentecode))
             .WithName("StartCrisisKitArchive")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.CrisisKit.Contacts;
@@ -60,7 +61,7 @@ public static class CrisisContactEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            return await store.SaveAsync(g.Code, null, request.ToInput(), null, User(http), ct) switch
+            return await store.SaveAsync(g.Code, null, request.ToInput(), null, http.User.NameOrUnknown(), ct) switch
             {
                 ContactOutcome.Saved s => TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/crisis-contacts/{s.Contact.Id}", CrisisContactDto.Of(s.Contact)),
                 ContactOutcome.Invalid invalid => Invalid(invalid.Errors),
@@ -84,7 +85,7 @@ public static class CrisisContactEndpoints
             {
                 return Invalid([new FieldError("version", "Stuur de versie mee die u het laatst hebt opgehaald.")]);
             }
-            return await store.SaveAsync(g.Code, id, request.ToInput(), request.Version, User(http), ct) switch
+            return await store.SaveAsync(g.Code, id, request.ToInput(), request.Version, http.User.NameOrUnknown(), ct) switch
             {
                 ContactOutcome.Saved s => TypedResults.Ok(CrisisContactDto.Of(s.Contact)),
                 ContactOutcome.Invalid invalid => Invalid(invalid.Errors),
@@ -113,7 +114,6 @@ public static class CrisisContactEndpoints
         return app;
     }
 
-    private static string User(HttpContext http) => http.User.Identity?.Name ?? "?";
 
     private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem($"Er is geen crisiscontact met id {id} in deze gemeente.",
         statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));

@@ -7,6 +7,7 @@ using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Report.Pdf;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.CrisisKit.Custody;
@@ -53,28 +54,21 @@ public static class HandoutEndpoints
             .WithSummary("Wie welke versie van het pack van één noodsteunpunt heeft gekregen, en of die actueel is.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        kit.MapPost("/noodsteunpunten/{id:guid}/versions/{number:int}/handouts", async Task<Results<Created<HandoutDto>, ProblemHttpResult>> (
-                string gemeentecode, Guid id, int number, HandoutRequest request, HandoutStore store, ReferenceData reference, HttpContext http, CancellationToken ct) =>
-            {
-                if (reference.Gemeente(gemeentecode.ToUpperInvariant()) is not { } g)
-                {
-                    return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
-                }
-                var input = new HandoutInput(request.RecipientName, request.RecipientRole, request.Note, request.HandedOutOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                switch (await store.HandOutAsync(g.Code, id, number, input, User(http), ct))
-                {
-                    case HandoutOutcome.Saved s:
-                        var overview = await store.OverviewAsync(g.Code, ct);
-                        return TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/crisis-kit/handouts/{s.Handout.Id}", HandoutDto.Of(s.Handout, overview));
-                    case HandoutOutcome.Invalid invalid:
-                        return Invalid("De uitreiking is niet vastgelegd.", invalid.Errors);
-                    default:
-                        return TypedResults.Problem($"Er is geen versie {number} van het pack van dit noodsteunpunt in uw uitgave.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
-                }
-            })
+        kit.MapPost("/noodsteunpunten/{id:guid}/versions/{number:int}/handouts", (
+                string gemeentecode, Guid id, int number, HandoutRequest request, HandoutStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
+                => HandOutAsync(gemeentecode, id, number, request, store, reference, http, ct))
             .RequireAuthorization(Policies.GemeenteBewerken)
             .WithName("CreatePackHandout")
             .WithSummary("Leg vast dat een versie van het pack aan iemand is uitgereikt (naam verplicht; rol of organisatie en notitie niet). Oudere versies van hetzelfde pack bij dezelfde ontvanger gelden daarmee als vervangen.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        kit.MapPost("/crisisteam/versions/{number:int}/handouts", (
+                string gemeentecode, int number, HandoutRequest request, HandoutStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
+                => HandOutAsync(gemeentecode, CrisisPack.CrisisTeam, number, request, store, reference, http, ct))
+            .RequireAuthorization(Policies.GemeenteBewerken)
+            .WithName("CreateCrisisTeamPackHandout")
+            .WithSummary("Leg vast dat een versie van het crisisteampack aan iemand is uitgereikt; oudere versies bij dezelfde ontvanger gelden daarmee als vervangen.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -85,7 +79,7 @@ public static class HandoutEndpoints
                 {
                     return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
                 }
-                return await store.ReturnAsync(g.Code, handoutId, request.ReturnedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), User(http), ct) switch
+                return await store.ReturnAsync(g.Code, handoutId, request.ReturnedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), http.User.NameOrUnknown(), ct) switch
                 {
                     HandoutOutcome.Saved s => TypedResults.Ok(HandoutDto.Of(s.Handout, await store.OverviewAsync(g.Code, ct))),
                     HandoutOutcome.Invalid invalid => Invalid("Het pack is niet als ingenomen vastgelegd.", invalid.Errors.Select(e => e with { Field = "returnedOn" })),
@@ -151,7 +145,7 @@ public static class HandoutEndpoints
                 {
                     return Invalid("Het herdrukschema is niet opgeslagen.", [new FieldError("version", "Stuur de versie mee die u het laatst hebt opgehaald (0 als er nog niets is opgeslagen).")]);
                 }
-                return await schedules.SaveAsync(g.Code, request.IntervalMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.ReminderEmail, version, User(http), ct) switch
+                return await schedules.SaveAsync(g.Code, request.IntervalMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.ReminderEmail, version, http.User.NameOrUnknown(), ct) switch
                 {
                     ScheduleOutcome.Saved => TypedResults.Ok(ReprintScheduleDto.Of(await store.OverviewAsync(g.Code, ct))),
                     ScheduleOutcome.Invalid invalid => Invalid("Het herdrukschema is niet opgeslagen.", invalid.Errors),
@@ -171,6 +165,26 @@ public static class HandoutEndpoints
         return app;
     }
 
+    private static async Task<Results<Created<HandoutDto>, ProblemHttpResult>> HandOutAsync(
+        string gemeentecode, Guid id, int number, HandoutRequest request, HandoutStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
+    {
+        if (reference.Gemeente(gemeentecode.ToUpperInvariant()) is not { } g)
+        {
+            return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
+        }
+        var input = new HandoutInput(request.RecipientName, request.RecipientRole, request.Note, request.HandedOutOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        switch (await store.HandOutAsync(g.Code, id, number, input, http.User.NameOrUnknown(), ct))
+        {
+            case HandoutOutcome.Saved s:
+                var overview = await store.OverviewAsync(g.Code, ct);
+                return TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/crisis-kit/handouts/{s.Handout.Id}", HandoutDto.Of(s.Handout, overview));
+            case HandoutOutcome.Invalid invalid:
+                return Invalid("De uitreiking is niet vastgelegd.", invalid.Errors);
+            default:
+                return TypedResults.Problem($"Er is geen versie {number} van dit pack in uw uitgave.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+        }
+    }
+
     private sealed record RecipientCopy(PackHandout Handout, CrisisPack Pack, ReportDocument Document, string FileName);
 
     /// <summary>The handed-out version, stamped with its own number and day and, when it holds personal data, the recipient.</summary>
@@ -181,16 +195,22 @@ public static class HandoutEndpoints
         {
             return null;
         }
+        PackStamp Stamp(bool personal) => new(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, personal ? h.RecipientName : null);
+        var recipient = $"versie-{pack.Number}-{ReportFileName.Slug(h.RecipientName)}";
+        if (pack.NoodsteunpuntId == CrisisPack.CrisisTeam)
+        {
+            var team = JsonSerializer.Deserialize<Team.CrisisTeamPackContent>(pack.ContentJson, JsonSerializerOptions.Web)!;
+            return new RecipientCopy(h, pack, Team.CrisisTeamPackComposer.Compose(team, Stamp(PackPersonalData.Holds(team))),
+                $"{Team.CrisisTeamEndpoints.FileName(team)}-{recipient}");
+        }
         var content = JsonSerializer.Deserialize<NoodsteunpuntPackContent>(pack.ContentJson, JsonSerializerOptions.Web)!;
-        var stamp = new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, PackPersonalData.Holds(content) ? h.RecipientName : null);
-        return new RecipientCopy(h, pack, NoodsteunpuntPackComposer.Compose(content, stamp),
-            $"noodsteunpunt-{ReportFileName.Slug(content.Point.Name)}-versie-{pack.Number}-{ReportFileName.Slug(h.RecipientName)}");
+        return new RecipientCopy(h, pack, NoodsteunpuntPackComposer.Compose(content, Stamp(PackPersonalData.Holds(content))),
+            $"noodsteunpunt-{ReportFileName.Slug(content.Point.Name)}-{recipient}");
     }
 
     private static List<HandoutDto> List(CustodyOverview o, Guid? point)
         => [.. o.Handouts.Where(h => point is null || h.NoodsteunpuntId == point).Select(h => HandoutDto.Of(h, o))];
 
-    private static string User(HttpContext http) => http.User.Identity?.Name ?? "?";
 
     private static ProblemHttpResult HandoutNotFound(Guid id) => TypedResults.Problem($"Er is geen uitreiking met id {id} in deze gemeente die u mag zien.",
         statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));

@@ -27,7 +27,7 @@ public sealed record CustodyOverview(
 {
     public HandoutState State(PackHandout h) => ReprintDue.State(h, Latest.GetValueOrDefault(new PackKey(h.NoodsteunpuntId, h.WithRegister)));
 
-    public string PointName(Guid id) => Points.FirstOrDefault(p => p.Id == id)?.Name ?? "(verwijderd noodsteunpunt)";
+    public string PointName(Guid id) => id == CrisisPack.CrisisTeam ? "Crisisteam" : Points.FirstOrDefault(p => p.Id == id)?.Name ?? "(verwijderd noodsteunpunt)";
 }
 
 /// <summary>

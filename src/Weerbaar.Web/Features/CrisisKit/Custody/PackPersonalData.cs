@@ -12,4 +12,10 @@ public static class PackPersonalData
         => c.Locations is not null
            || !string.IsNullOrWhiteSpace(c.Point.ContactName) || !string.IsNullOrWhiteSpace(c.Point.ContactPhone) || !string.IsNullOrWhiteSpace(c.Point.ContactEmail)
            || c.Contacts.Any(k => !string.IsNullOrWhiteSpace(k.Name));
+
+    /// <summary>The same rule for the crisis team pack: the register, a noodsteunpunt's contact person, or a named crisis contact.</summary>
+    public static bool Holds(Team.CrisisTeamPackContent c)
+        => c.Locations is not null
+           || c.Points.Any(p => !string.IsNullOrWhiteSpace(p.ContactName) || !string.IsNullOrWhiteSpace(p.ContactPhone))
+           || c.Contacts.Any(k => !string.IsNullOrWhiteSpace(k.Name));
 }

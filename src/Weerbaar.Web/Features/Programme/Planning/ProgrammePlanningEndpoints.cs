@@ -3,6 +3,7 @@ using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Programme.Planning;
@@ -81,7 +82,7 @@ public static class ProgrammePlanningEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            return await store.SaveAsync(g.Code, null, request.ToInput(), null, User(http), ct) switch
+            return await store.SaveAsync(g.Code, null, request.ToInput(), null, http.User.NameOrUnknown(), ct) switch
             {
                 AgreementOutcome.Saved s => TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/programme/partner-agreements/{s.Agreement.Id}", ToDto(s.Agreement, catalogue, Format.Today(clock))),
                 AgreementOutcome.Invalid invalid => Invalid("De afspraak is niet opgeslagen.", invalid.Errors),
@@ -106,7 +107,7 @@ public static class ProgrammePlanningEndpoints
             {
                 return Invalid("De afspraak is niet opgeslagen.", [new FieldError("version", "Stuur de versie mee die u het laatst hebt opgehaald.")]);
             }
-            return await store.SaveAsync(g.Code, id, request.ToInput(), request.Version, User(http), ct) switch
+            return await store.SaveAsync(g.Code, id, request.ToInput(), request.Version, http.User.NameOrUnknown(), ct) switch
             {
                 AgreementOutcome.Saved s => TypedResults.Ok(ToDto(s.Agreement, catalogue, Format.Today(clock))),
                 AgreementOutcome.Invalid invalid => Invalid("De afspraak is niet opgeslagen.", invalid.Errors),
@@ -139,7 +140,6 @@ public static class ProgrammePlanningEndpoints
         a.Id, a.Partner, catalogue.Partners.FirstOrDefault(p => p.Code == a.Partner)?.Name ?? a.Partner, a.Subject, a.Contact, a.AgreedOn, a.ReviewDate,
         a.ReviewDate < today, a.ActionNumbers, a.Version, a.UpdatedBy, a.UpdatedAt);
 
-    private static string User(HttpContext http) => http.User.Identity?.Name ?? "?";
 
     private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem($"Er is geen afspraak met id {id} in deze gemeente.",
         statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));

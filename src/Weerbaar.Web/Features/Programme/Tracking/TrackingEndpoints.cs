@@ -4,6 +4,7 @@ using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Accounts;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Programme.Tracking;
@@ -46,7 +47,7 @@ public static class TrackingEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            return await recorder.RecordAsync(g.Code, number, request.ToInput(), http.User.Identity?.Name ?? "?", ct) switch
+            return await recorder.RecordAsync(g.Code, number, request.ToInput(), http.User.NameOrUnknown(), ct) switch
             {
                 StatusUpdateOutcome.Recorded r => TypedResults.Created(
                     $"{ApiConventions.BasePath}/gemeenten/{g.Code}/programme/actions/{number}/status-updates",
@@ -118,7 +119,7 @@ public static class TrackingEndpoints
             {
                 return GemeentenEndpoints.GemeenteNotFound(gemeentecode);
             }
-            return await recorder.RecordAsync(g.Code, request.ToInput(), http.User.Identity?.Name ?? "?", ct) switch
+            return await recorder.RecordAsync(g.Code, request.ToInput(), http.User.NameOrUnknown(), ct) switch
             {
                 ReviewOutcome.Recorded r => TypedResults.Created($"{ApiConventions.BasePath}/gemeenten/{g.Code}/programme/reviews/{r.Review.Number}", ReviewDto.Of(r.Review, true)),
                 ReviewOutcome.Invalid invalid => Invalid("De review is niet vastgelegd.", invalid.Errors, ReviewRequest.JsonNames),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Weerbaar.Web.Features.Scan.Invitations;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Scan.Mail;
@@ -31,7 +32,7 @@ public static class MailTemplatesEndpoints
 
     private static async Task<Results<Ok<MailTemplateDto>, ProblemHttpResult>> SaveAsync(
         Guid id, ScanMailKind kind, MailTemplateRequest request, MailTemplateStore store, HttpContext http, CancellationToken ct)
-        => await store.SaveAsync(id, kind, request.Subject, request.Body, http.User.Identity?.Name ?? "?", ct) switch
+        => await store.SaveAsync(id, kind, request.Subject, request.Body, http.User.NameOrUnknown(), ct) switch
         {
             TemplateOutcome.Saved saved => TypedResults.Ok(saved.Template),
             TemplateOutcome.NotFound => RoundsEndpoints.RoundNotFound(id),

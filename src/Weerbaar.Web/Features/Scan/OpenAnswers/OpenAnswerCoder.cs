@@ -4,6 +4,7 @@ using Weerbaar.Analysis.OpenAnswers;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Scan.Instruments;
 using Weerbaar.Web.Features.Scan.Responses;
+using Weerbaar.Web.Shared.Auth;
 
 namespace Weerbaar.Web.Features.Scan.OpenAnswers;
 
@@ -12,7 +13,7 @@ public sealed record Coder(string Id, string Name)
 {
     public static Coder From(ClaimsPrincipal user)
         => new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Geen gebruiker."),
-            user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?");
+            user.FindFirstValue(ClaimTypes.Email) ?? user.NameOrUnknown());
 }
 
 /// <summary>One non-empty open answer of a submitted response.</summary>

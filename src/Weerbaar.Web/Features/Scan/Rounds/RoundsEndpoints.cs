@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Shared.Api;
+using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
 
 namespace Weerbaar.Web.Features.Scan.Rounds;
@@ -35,7 +36,7 @@ public static class RoundsEndpoints
         rounds.MapPost("", async Task<Results<Created<RoundDto>, ProblemHttpResult>> (
             CreateRoundRequest request, RoundCreator creator, ReferenceData reference, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var (round, errors) = await creator.CreateAsync(request, user.Identity?.Name ?? "?", ct);
+            var (round, errors) = await creator.CreateAsync(request, user.NameOrUnknown(), ct);
             return round is null
                 ? TypedResults.Problem(ApiConventions.ValidationProblem("De ronde is niet aangemaakt.",
                     new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToList() }))

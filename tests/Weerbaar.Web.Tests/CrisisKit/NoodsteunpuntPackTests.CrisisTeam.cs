@@ -233,5 +233,16 @@ public abstract partial class NoodsteunpuntPackTests
             Assert.Contains("CrisisteamStaphorst", copy.GetPage(1).Text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PostAsJsonAsync(versions + "/99/handouts", new { recipientName = "Niemand" })).StatusCode);
+        var custody = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/gemeenten/{TeamVersions}/crisiskit/uitgifte"));
+        Assert.Contains("Crisisteam, versie 6 (nieuwste)", custody, StringComparison.Ordinal);
+        Assert.Contains("Teamlid Crisistest", custody, StringComparison.Ordinal);
+        // When the data in it changes, the holder's copy must be replaced.
+        await DbAsync(db =>
+        {
+            db.CrisisContacts.Add(new CrisisContact { GemeenteCode = TeamVersions, Category = "ggd", Organisation = "GGD Teamtest", Phone = "038 111 111", UpdatedBy = "test" });
+            return Task.CompletedTask;
+        });
+        var held = (await coordinator.GetFromJsonAsync<JsonElement[]>($"/api/v1/gemeenten/{TeamVersions}/crisis-kit/handouts"))!.Single(x => x.GetProperty("id").GetGuid() == h.GetProperty("id").GetGuid());
+        Assert.Equal(("stale", true), (held.GetProperty("state").GetString(), held.GetProperty("mustBeReplaced").GetBoolean()));
     }
 }

@@ -71,6 +71,11 @@ public sealed class HandoutStore(AppDbContext db, NoodsteunpuntPackBuilder build
                 }
             }
         }
+        if (handouts.Any(h => h.WithRegister == readerEdition && h.NoodsteunpuntId == CrisisPack.CrisisTeam)
+            && await packs.TeamStatusAsync(code, ct) is { Latest: { } team } status)
+        {
+            latest[new PackKey(CrisisPack.CrisisTeam, readerEdition)] = new LatestVersion(team.Number, team.CreatedAt, status.Changed);
+        }
         var schedule = await ScheduleAsync(code, ct);
         return new CustodyOverview(points, handouts, latest, schedule, ReprintDue.Compute(handouts, latest, schedule.IntervalMonths, clock.GetUtcNow()));
     }

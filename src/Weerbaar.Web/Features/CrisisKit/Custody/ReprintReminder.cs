@@ -94,38 +94,11 @@ public sealed class ReprintReminder(AppDbContext db, ReferenceData reference, IO
 }
 
 /// <summary>Looks as often as the programme digest (<see cref="DigestOptions.IntervalMinutes"/>; 0 switches both off) whether a reprint reminder is due.</summary>
-public sealed class ReprintReminderWorker(IServiceScopeFactory scopes, IOptions<DigestOptions> options, TimeProvider clock, ILogger<ReprintReminderWorker> logger) : BackgroundService
+public sealed class ReprintReminderWorker(IServiceScopeFactory scopes, IOptions<DigestOptions> options, TimeProvider clock, ILogger<ReprintReminderWorker> logger)
+    : ScheduledMailWorker(scopes, options, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.IntervalMinutes <= 0)
-        {
-            return;
-        }
-        var interval = TimeSpan.FromMinutes(options.Value.IntervalMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ReprintReminder>().RunAsync(clock.GetUtcNow(), stoppingToken);
-                if (sent.Count > 0)
-                {
-                    logger.LogInformation("{Count} herinneringen om de crisiskit te herdrukken in de wachtrij gezet", sent.Count);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Herinneringen om de crisiskit te herdrukken versturen mislukt; volgende poging over {Minutes} min", interval.TotalMinutes);
-            }
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string What => "herinneringen om de crisiskit te herdrukken";
+
+    protected override async Task<int> RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
+        => (await services.GetRequiredService<ReprintReminder>().RunAsync(now, ct)).Count;
 }

@@ -161,38 +161,11 @@ public sealed class ProgrammeDigest(AppDbContext db, ReferenceData reference, IO
 }
 
 /// <summary>Looks every few minutes whether a weekly digest is due (<see cref="DigestOptions.IntervalMinutes"/>; 0 switches it off).</summary>
-public sealed class ProgrammeDigestWorker(IServiceScopeFactory scopes, IOptions<DigestOptions> options, TimeProvider clock, ILogger<ProgrammeDigestWorker> logger) : BackgroundService
+public sealed class ProgrammeDigestWorker(IServiceScopeFactory scopes, IOptions<DigestOptions> options, TimeProvider clock, ILogger<ProgrammeDigestWorker> logger)
+    : ScheduledMailWorker(scopes, options, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.IntervalMinutes <= 0)
-        {
-            return;
-        }
-        var interval = TimeSpan.FromMinutes(options.Value.IntervalMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ProgrammeDigest>().RunAsync(clock.GetUtcNow(), stoppingToken);
-                if (sent.Count > 0)
-                {
-                    logger.LogInformation("{Count} wekelijkse programma-overzichten in de wachtrij gezet", sent.Count);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Wekelijkse programma-overzichten versturen mislukt; volgende poging over {Minutes} min", interval.TotalMinutes);
-            }
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string What => "wekelijkse programma-overzichten";
+
+    protected override async Task<int> RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
+        => (await services.GetRequiredService<ProgrammeDigest>().RunAsync(now, ct)).Count;
 }

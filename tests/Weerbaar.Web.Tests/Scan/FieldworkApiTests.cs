@@ -154,6 +154,18 @@ public abstract class FieldworkApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Scheduled_reminders_run_by_two_nodes_at_once_go_once()
+    {
+        var (client, round) = await RoundAsync(closesInDays: 2, reminderDays: [3]);
+        var tokens = await InviteAsync(client, round, "GM0243");
+        await OpenAsync(client, round);
+
+        await Task.WhenAll(RunScheduleAsync(), RunScheduleAsync(), RunScheduleAsync());
+        Assert.Single(await MailsAsync(tokens["GM0243"]), m => m.Subject.StartsWith("Herinnering", StringComparison.Ordinal));
+        Assert.Equal([3], await App.WithDbAsync(db => db.ScanRounds.Where(r => r.Id == round).Select(r => r.RemindersDone).SingleAsync()));
+    }
+
+    [Fact]
     public async Task After_the_closing_day_answers_are_refused_and_the_schedule_closes_the_round()
     {
         var (client, round) = await RoundAsync(closesInDays: -1, opensInDays: -10);

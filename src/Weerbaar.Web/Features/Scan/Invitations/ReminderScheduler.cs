@@ -9,7 +9,8 @@ namespace Weerbaar.Web.Features.Scan.Invitations;
 /// <summary>
 /// The clock of open rounds: closes a round after its closing day, and sends the scheduled reminders (by default 14
 /// and 3 days before closing). A day that has come is handled once: when the app was down on several reminder days,
-/// one reminder goes, not several.
+/// one reminder goes, not several. Several nodes run this schedule: a due day is claimed by one conditional update
+/// of RemindersDone in the transaction that queues the reminders, so only one node queues them.
 /// </summary>
 public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, RoundLifecycle lifecycle, TimeProvider clock)
 {
@@ -40,8 +41,18 @@ public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, 
                 {
                     return 0;
                 }
+                var seen = round.RemindersDone;
+                List<int> done = [.. seen, .. due];
+                var claimed = await db.ScanRounds.Where(r => r.Id == id && r.RemindersDone == seen)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.RemindersDone, done), ct);
+                if (claimed == 0)
+                {
+                    db.ChangeTracker.Clear();
+                    return 0;
+                }
                 var reminded = await sender.RemindAsync(round, null, mailer.BaseUrl(null), ct);
-                round.RemindersDone = [.. round.RemindersDone, .. due];
+                round.RemindersDone = done;
+                db.Entry(round).Property(r => r.RemindersDone).IsModified = false;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();

@@ -31,11 +31,11 @@ public static partial class GuideLibrary
         {
             path = path[..^3];
         }
-        var name = path.Length == 0 ? IndexPage : path;
-        if (!PagePath().IsMatch(name))
+        if (path.Length > 0 && !PagePath().IsMatch(path))
         {
             return null;
         }
+        var name = path.Length == 0 ? IndexPage : path;
         var file = System.IO.Path.Combine(Directory, name + ".md");
         if (!File.Exists(file))
         {

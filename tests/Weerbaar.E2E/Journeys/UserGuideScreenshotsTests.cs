@@ -48,7 +48,7 @@ public sealed class UserGuideScreenshotsTests(AppAndBrowserFixture fixture) : Br
 
     private async Task ResearchTeamAsync(Guid round)
     {
-        var browser = await LogInAsync(TestUser.Admin, "/beheer/gebruikers", "gebruikers");
+        var browser = await LogInAsync(TestUser.Admin, "/beheer/gebruikers", "gebruikers", test: "UserGuide-beheerder");
         await ShotAsync(browser, "gebruikers");
         await ShootAsync(browser, "/onderzoek/rondes", "scanronde-rondes");
         await ShootAsync(browser, "/onderzoek/rondes/nieuw", "scanronde-nieuwe-ronde");
@@ -61,7 +61,7 @@ public sealed class UserGuideScreenshotsTests(AppAndBrowserFixture fixture) : Br
     {
         var coordinator = TestUser.Coordinator(Utrecht);
         await Fixture.EnsureUserAsync(coordinator);
-        var browser = await LogInAsync(coordinator, $"/gemeenten/{Utrecht}", "mijn-gemeente");
+        var browser = await LogInAsync(coordinator, $"/gemeenten/{Utrecht}", "mijn-gemeente", test: "UserGuide-coordinator");
         var page = browser.Page;
         await ShotAsync(browser, "mijn-gemeente");
         var g = $"/gemeenten/{Utrecht}";
@@ -102,7 +102,7 @@ public sealed class UserGuideScreenshotsTests(AppAndBrowserFixture fixture) : Br
     {
         var regio = TestUser.Regio("VR09");
         await Fixture.EnsureUserAsync(regio);
-        var browser = await LogInAsync(regio, "/noodsteunpunten", "regio-noodsteunpunten");
+        var browser = await LogInAsync(regio, "/noodsteunpunten", "regio-noodsteunpunten", test: "UserGuide-regio");
         await ShotAsync(browser, "regio-noodsteunpunten");
     }
 

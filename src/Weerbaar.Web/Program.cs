@@ -13,6 +13,7 @@ using Weerbaar.Web.Features.Email;
 using Weerbaar.Web.Features.Foto;
 using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Health;
+using Weerbaar.Web.Features.Help;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Programme;
@@ -147,6 +148,7 @@ app.MapProgrammeExportEndpoints();
 app.MapProgrammeTrackingEndpoints();
 app.MapCrisisContactEndpoints();
 app.MapJobsEndpoints();
+app.MapHelpEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

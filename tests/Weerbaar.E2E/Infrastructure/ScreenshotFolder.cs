@@ -18,7 +18,7 @@ public static class ScreenshotFolder
         return path;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         // The build output normally lies inside the repository; with --artifacts-path it does not, and the
         // source folder recorded at build time leads there instead.

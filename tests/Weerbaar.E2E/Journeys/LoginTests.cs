@@ -23,7 +23,7 @@ public sealed class LoginTests(AppAndBrowserFixture fixture) : BrowserTest(fixtu
         await Expect(browser.Page).ToHaveTitleAsync("Overzicht · Weerbaar");
         await Expect(browser.Page.Locator(".site-user")).ToContainTextAsync(TestUser.Admin.DisplayName);
         var menu = browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
-        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overzicht", "Gemeenten", "Noodsteunpunten", "Rondes", "Gebruikers", "Uitgaande e-mail", "Buurtgrenzen", "Kwetsbaarheidsindex", "API"]);
+        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overzicht", "Gemeenten", "Noodsteunpunten", "Rondes", "Gebruikers", "Uitgaande e-mail", "Buurtgrenzen", "Kwetsbaarheidsindex", "Handleiding", "API"]);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace Weerbaar.Web.Features.Scan.Invitations;
 /// and 3 days before closing). A day that has come is handled once: when the app was down on several reminder days,
 /// one reminder goes, not several.
 /// </summary>
-public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, RoundLifecycle lifecycle, TimeProvider clock)
+public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, RoundLifecycle lifecycle, TimeProvider clock,
+    Operations.WeerbaarMetrics metrics)
 {
     public static IReadOnlyList<int> DueDays(ScanRound round, DateOnly today)
         => round.Status != RoundStatus.Open || today > round.ClosesOn
@@ -21,6 +22,7 @@ public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, 
     /// <returns>How many reminders were queued.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        metrics.ReminderRun("scan-reminders");
         var today = Format.Today(clock);
         foreach (var expired in await db.ScanRounds.Where(r => r.Status == RoundStatus.Open && r.ClosesOn < today).Select(r => r.Id).ToListAsync(ct))
         {

@@ -1,0 +1,46 @@
+namespace Weerbaar.Web.Features.Operations;
+
+/// <summary>
+/// Console log format (Weerbaar:Logging:Format = json: one JSON object per line with UTC timestamps and scopes; otherwise
+/// the simple console) and the categories that would write request paths, which carry respondent and invitation tokens
+/// (/scan/{token}, /api/v1/invitations/{token}/…): they are lowered in code, so no configuration turns them back on.
+/// </summary>
+public static class LoggingSetup
+{
+    public const string FormatKey = "Weerbaar:Logging:Format";
+
+    /// <summary>Categories that log the request path or a redirect target at Information or Debug.</summary>
+    public static readonly IReadOnlyList<string> PathLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Routing.Matching",
+        "Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware",
+        "Microsoft.AspNetCore.StaticFiles",
+        "Microsoft.AspNetCore.StaticAssets",
+        "Microsoft.AspNetCore.Http.Result",
+        "Microsoft.AspNetCore.Mvc.Infrastructure",
+        "Microsoft.AspNetCore.Components.Endpoints",
+        "Microsoft.AspNetCore.Antiforgery",
+        "Microsoft.AspNetCore.Rewrite",
+        "Microsoft.AspNetCore.HttpsPolicy",
+        "Microsoft.AspNetCore.Cors",
+    ];
+
+    internal static void AddWeerbaarLogging(this IServiceCollection _, ILoggingBuilder logging, IConfiguration config)
+    {
+        if (string.Equals(config[FormatKey], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.IncludeScopes = true;
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+            });
+        }
+        foreach (var category in PathLoggingCategories)
+        {
+            logging.AddFilter(category, LogLevel.Warning);
+        }
+    }
+}

@@ -24,8 +24,9 @@ public static partial class LeakRules
     [GeneratedRegex("eyJ[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.")]
     private static partial Regex Jwt();
 
-    // A path segment after /scan/, /invitations/ or /uitnodiging/ that is not a route placeholder ({token}) or empty.
-    [GeneratedRegex("/(scan|invitations|uitnodiging)/(?!\\{)[^/\\s?#\"'<>]+", RegexOptions.IgnoreCase)]
+    // A path segment after /scan/, /invitations/ or /uitnodiging/ that is not a route placeholder ({token}). Case-sensitive:
+    // the routes are lower case, source paths in stack traces (…/Features/Scan/Respond/…) are not.
+    [GeneratedRegex("/(scan|invitations|uitnodiging)/(?!\\{)[^/\\s?#\"'<>]+")]
     private static partial Regex TokenPath();
 
     // "password: x", "wachtwoord=x", "\"password\":\"x\"": a value that is not masked ('?', '*', empty, a placeholder).

@@ -76,7 +76,7 @@ public sealed class TestLogFile : ILoggerProvider, ISupportExternalScope
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 line.Append(" | state:");
-                foreach (var (key, value) in values)
+                foreach (var (key, value) in values.Where(v => v.Key != "{OriginalFormat}"))
                 {
                     line.Append(' ').Append(key).Append('=').Append(value);
                 }

@@ -9,10 +9,11 @@ public static class LoggingSetup
 {
     public const string FormatKey = "Weerbaar:Logging:Format";
 
+    private const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Categories that log the request path or a redirect target at Information or Debug.</summary>
     public static readonly IReadOnlyList<string> PathLoggingCategories =
     [
-        "Microsoft.AspNetCore.Hosting.Diagnostics",
         "Microsoft.AspNetCore.Routing.Matching",
         "Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware",
         "Microsoft.AspNetCore.StaticFiles",
@@ -20,6 +21,7 @@ public static class LoggingSetup
         "Microsoft.AspNetCore.Http.Result",
         "Microsoft.AspNetCore.Mvc.Infrastructure",
         "Microsoft.AspNetCore.Components.Endpoints",
+        "Microsoft.AspNetCore.Components.Routing",
         "Microsoft.AspNetCore.Antiforgery",
         "Microsoft.AspNetCore.Rewrite",
         "Microsoft.AspNetCore.HttpsPolicy",
@@ -42,5 +44,9 @@ public static class LoggingSetup
         {
             logging.AddFilter(category, LogLevel.Warning);
         }
+        // Off entirely: while this category is enabled at any level, hosting opens a log scope with RequestPath around
+        // every request, and each line that writes scopes (the JSON format does) would carry the token. Unhandled
+        // exceptions are still logged by the exception handler middleware.
+        logging.AddFilter(HostingCategory, LogLevel.None);
     }
 }

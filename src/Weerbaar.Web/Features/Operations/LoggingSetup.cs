@@ -42,11 +42,23 @@ public static class LoggingSetup
         }
         foreach (var category in PathLoggingCategories)
         {
-            logging.AddFilter(category, LogLevel.Warning);
+            Hold(logging, category, LogLevel.Warning);
         }
         // Off entirely: while this category is enabled at any level, hosting opens a log scope with RequestPath around
         // every request, and each line that writes scopes (the JSON format does) would carry the token. Unhandled
         // exceptions are still logged by the exception handler middleware.
-        logging.AddFilter(HostingCategory, LogLevel.None);
+        Hold(logging, HostingCategory, LogLevel.None);
+    }
+
+    // A rule for a provider (Logging:Console:LogLevel:Default, say) outranks a rule for all providers, however specific its
+    // category: so the known providers get the rule by name too. A provider that enables a category enables it for all
+    // (hosting's request scope is opened once, for every provider).
+    private static void Hold(ILoggingBuilder logging, string category, LogLevel level)
+    {
+        logging.AddFilter(category, level);
+        logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(category, level);
+        logging.AddFilter<Microsoft.Extensions.Logging.Debug.DebugLoggerProvider>(category, level);
+        logging.AddFilter<Microsoft.Extensions.Logging.EventSource.EventSourceLoggerProvider>(category, level);
+        logging.AddFilter<OpenTelemetry.Logs.OpenTelemetryLoggerProvider>(category, level);
     }
 }

@@ -52,7 +52,8 @@ if ! dotnet build Weerbaar.slnx -c Release -warnaserror -nologo -v quiet; then
 fi
 
 status=0
-for project in tests/Weerbaar.Analysis.Tests tests/Weerbaar.Web.Tests tests/Weerbaar.E2E; do
+# Weerbaar.LogAudit last: it reads the log files the Web.Tests and E2E hosts wrote to TestResults/logs/.
+for project in tests/Weerbaar.Analysis.Tests tests/Weerbaar.Web.Tests tests/Weerbaar.E2E tests/Weerbaar.LogAudit; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo \

@@ -43,6 +43,8 @@ public static class BenchProgram
                 return await Pdf.PdfCacheCommand.RunAsync(rest);
             case "crisis-kit":
                 return await CrisisKit.CrisisKitCommand.RunAsync(rest);
+            case "telemetry":
+                return await Operations.TelemetryLoadCommand.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("""
                     Usage:

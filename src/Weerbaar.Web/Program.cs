@@ -16,6 +16,7 @@ using Weerbaar.Web.Features.Health;
 using Weerbaar.Web.Features.Help;
 using Weerbaar.Web.Features.Jobs;
 using Weerbaar.Web.Features.Locations;
+using Weerbaar.Web.Features.Operations;
 using Weerbaar.Web.Features.Programme;
 using Weerbaar.Web.Features.Programme.Exports;
 using Weerbaar.Web.Features.Programme.Planning;
@@ -98,6 +99,7 @@ services.AddCors(o => o.AddPolicy(OpenApiSetup.AnyOrigin, p => p.AllowAnyOrigin(
 services.AddWeerbaarProblemDetails();
 services.AddWeerbaarOpenApi();
 services.AddWeerbaarHealthChecks();
+builder.AddWeerbaarTelemetry();
 services.AddRazorComponents();
 services.AddCascadingAuthenticationState();
 
@@ -122,6 +124,7 @@ app.UsePartFormFastPath();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapWeerbaarHealth();
+app.MapWeerbaarMetrics(config);
 app.MapWeerbaarOpenApi();
 app.MapAuthEndpoints();
 app.MapExternalLoginEndpoints(config);

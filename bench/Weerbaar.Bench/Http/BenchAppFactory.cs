@@ -13,7 +13,9 @@ namespace Weerbaar.Bench.Http;
 /// Production environment.
 /// </summary>
 /// <param name="configureServices">Bench experiments only (e.g. an EF Core interceptor); null runs the app as configured.</param>
-public sealed class BenchAppFactory(string dataDirectory, string? postgresConnectionString = null, Action<IServiceCollection>? configureServices = null)
+/// <param name="settings">Extra configuration (e.g. Weerbaar:Telemetry:Enabled for the telemetry comparison).</param>
+public sealed class BenchAppFactory(string dataDirectory, string? postgresConnectionString = null, Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "beheerder@bench.weerbaar.nl";
@@ -34,6 +36,10 @@ public sealed class BenchAppFactory(string dataDirectory, string? postgresConnec
         builder.UseSetting("Weerbaar:Scan:RespondentRequestsPerMinute", "100000000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);

@@ -25,5 +25,6 @@ public sealed class KestrelAppFactory(string dataDirectory) : WebApplicationFact
         builder.UseSetting("Weerbaar:Accounts:LoginRequestsPerMinute", "100000");
         builder.UseSetting("Weerbaar:Map:TileUrl", "");
         builder.UseSetting("Weerbaar:DataProtection:AllowUnencryptedKeys", "true");
+        Weerbaar.Web.Tests.Infrastructure.TestLogs.Configure(builder);
     }
 }

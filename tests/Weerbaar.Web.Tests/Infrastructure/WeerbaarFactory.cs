@@ -12,11 +12,15 @@ namespace Weerbaar.Web.Tests.Infrastructure;
 
 /// <summary>The real app (real HTTP pipeline, real database) on SQLite in a temp file or on a throwaway PostgreSQL.</summary>
 /// <param name="logs">When given, receives the app's log (after the app's own level filters), e.g. to assert a clean start.</param>
-public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
+/// <param name="services">When given, changes the app's services after its own registrations (e.g. an in-memory trace exporter).</param>
+public sealed class WeerbaarFactory(DatabaseProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null,
+    ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.weerbaar.nl";
     public const string AdminPassword = "Test-wachtwoord-123";
+    /// <summary>Weerbaar:Telemetry:Metrics:ScrapeToken of every test host: GET /metrics with it as bearer token.</summary>
+    public const string MetricsScrapeToken = "test-scrape-token-7f3a";
 
     public DatabaseProvider Provider { get; } = provider;
     public string DataDirectory { get; } = dataDirectory;
@@ -41,9 +45,15 @@ public sealed class WeerbaarFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Weerbaar:Jobs:Enabled", "false");
         // And the weekly programme digest: tests call ProgrammeDigest.RunAsync with the moment they need.
         builder.UseSetting("Weerbaar:Programme:Digest:IntervalMinutes", "0");
+        builder.UseSetting("Weerbaar:Telemetry:Metrics:ScrapeToken", MetricsScrapeToken);
         if (logs is not null)
         {
             builder.ConfigureLogging(l => l.AddProvider(logs));
+        }
+        TestLogs.Configure(builder);
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

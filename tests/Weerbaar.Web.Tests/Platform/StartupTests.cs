@@ -18,7 +18,8 @@ public abstract class StartupTests(AppFixture fixture)
     {
         var response = await App.Anonymous().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("1.0.0", response.Headers.GetValues("API-Version").Single());
     }
 

@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
     /// <summary>The only endpoints anyone may use without logging in.</summary>
     private static readonly HashSet<string> AnonymousAllowList =
     [
-        "GET /health",
+        "GET /health", "GET /health/live", "GET /health/ready",
         "GET /inloggen", "POST /inloggen",
         "POST /uitloggen",
         "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
@@ -68,6 +68,22 @@ public sealed class AuthorizationMatrixTests(SqliteAppFixture fixture)
         Assert.Contains(Cases, c => c.HasGemeenteRoute && c.Policies.Contains(Weerbaar.Web.Shared.Tenancy.Policies.GemeenteLezen));
         Assert.Contains(Cases, c => c.ToString() == "GET /gemeenten/{Gemeentecode}/crisiskit/contacten");
         Assert.Contains(Cases, c => c.ToString() == "PUT /api/v1/gemeenten/{gemeentecode}/crisis-contacts/{id:guid}");
+    }
+
+    [Fact]
+    public async Task Metrics_need_the_scrape_token_or_a_beheerder()
+    {
+        Assert.Contains(Cases, c => c.ToString() == "GET /metrics" && !c.AllowsAnonymous);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await App.Anonymous().GetAsync("/metrics")).StatusCode);
+        var wrong = App.Anonymous();
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", WeerbaarFactory.MetricsScrapeToken + "x");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await wrong.GetAsync("/metrics")).StatusCode);
+        var coordinator = await App.UserAsync(Roles.Coordinator, OwnGemeente);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await coordinator.GetAsync("/metrics")).StatusCode);
+        var scraper = App.Anonymous();
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", WeerbaarFactory.MetricsScrapeToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await scraper.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await (await App.AdminAsync()).GetAsync("/metrics")).StatusCode);
     }
 
     [Fact]

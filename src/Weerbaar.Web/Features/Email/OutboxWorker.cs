@@ -3,6 +3,7 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Operations;
 
 namespace Weerbaar.Web.Features.Email;
 
@@ -12,7 +13,7 @@ namespace Weerbaar.Web.Features.Email;
 /// </summary>
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes, IOptions<EmailOptions> options, IConfiguration config, IHostEnvironment env,
-    ILogger<OutboxWorker> logger, TimeProvider clock) : BackgroundService
+    ILogger<OutboxWorker> logger, TimeProvider clock, WeerbaarMetrics metrics) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
@@ -50,21 +51,29 @@ public sealed class OutboxWorker(
         var batch = await ClaimAsync(db, ct);
         foreach (var message in batch)
         {
+            // One span per message: its id and how it went out, never the address or the subject.
+            using var activity = WeerbaarActivities.Email.StartActivity("mail send", System.Diagnostics.ActivityKind.Client);
+            activity?.SetTag("weerbaar.mail.id", message.Id);
+            activity?.SetTag("weerbaar.mail.attempt", message.Attempts + 1);
+            activity?.SetTag("weerbaar.mail.transport", string.IsNullOrWhiteSpace(options.Value.SmtpHost) ? "pickup" : "smtp");
             try
             {
                 message.PickupFile = await DeliverAsync(message, ct);
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
+                metrics.MailSent(ok: true);
             }
             catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or UnauthorizedAccessException)
             {
+                metrics.MailSent(ok: false);
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
                 message.Attempts++;
                 message.LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
                 // Exponential back-off: 30 s, 1 min, 2 min, … ; after MaxAttempts it stays failed for an admin to see.
                 message.NextAttemptAt = message.Attempts >= options.Value.MaxAttempts
                     ? clock.GetUtcNow().AddYears(100)
                     : clock.GetUtcNow().AddSeconds(30 * Math.Pow(2, message.Attempts - 1));
-                logger.LogWarning("E-mail {Id} niet verzonden (poging {Attempt}): {Error}", message.Id, message.Attempts, message.LastError);
+                logger.LogWarning("E-mail {Id} niet verzonden (poging {Attempt}): {Error}", message.Id, message.Attempts, LogText.Clean(message.LastError));
             }
             message.ClaimedUntil = null;
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Operations;
 
 namespace Weerbaar.Web.Features.Jobs;
 
@@ -11,7 +12,8 @@ namespace Weerbaar.Web.Features.Jobs;
 /// is queued again, at most <see cref="JobOptions.MaxAttempts"/> times; a graceful stop queues it again at once.
 /// </summary>
 public sealed class JobWorker(
-    IServiceScopeFactory scopes, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger, TimeProvider clock) : BackgroundService
+    IServiceScopeFactory scopes, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger, TimeProvider clock,
+    WeerbaarMetrics metrics, JobWorkerPulse pulse) : BackgroundService
 {
     public const string GenericError = "De taak is mislukt door een onverwachte fout. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.";
     public const string AbandonedError = "De taak is drie keer afgebroken voordat ze klaar was (de server werd steeds gestopt). Start haar opnieuw; blijft het misgaan, neem dan contact op met de beheerder.";
@@ -37,6 +39,7 @@ public sealed class JobWorker(
         {
             try
             {
+                pulse.Beat();
                 if (clock.GetUtcNow() >= _nextStaleCheck)
                 {
                     await RequeueStaleAsync(stoppingToken);
@@ -153,6 +156,10 @@ public sealed class JobWorker(
 
     private async Task RunAsync(BackgroundJob job, CancellationToken stoppingToken)
     {
+        using var activity = WeerbaarActivities.Jobs.StartActivity($"job {job.Kind}");
+        activity?.SetTag("weerbaar.job.kind", job.Kind);
+        activity?.SetTag("weerbaar.job.id", job.Id.ToString());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var progress = new JobProgressWriter(job.Id, NodeId, scopes, clock, TimeSpan.FromMilliseconds(Math.Max(0, _options.ProgressWriteMilliseconds)));
         using var cancel = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, cancel.Token);
@@ -166,6 +173,7 @@ public sealed class JobWorker(
                 try
                 {
                     await Task.Delay(interval, clock, heartbeatStop.Token);
+                    pulse.Beat();
                     if (!await progress.WriteAsync(heartbeat: true, heartbeatStop.Token))
                     {
                         // Another node re-queued the job (this one looked dead): stop, and write nothing more.
@@ -229,6 +237,12 @@ public sealed class JobWorker(
             await heartbeat;
         }
 
+        metrics.JobRun(job.Kind, lost ? "lost" : status, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("weerbaar.job.status", lost ? "lost" : status);
+        if (status == JobStatus.Failed)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+        }
         if (lost)
         {
             logger.LogWarning("Achtergrondtaak {JobId} is door een andere node overgenomen; deze uitkomst wordt niet opgeslagen", job.Id);

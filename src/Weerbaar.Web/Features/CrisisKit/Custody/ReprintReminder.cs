@@ -19,10 +19,11 @@ public sealed record ReminderMail(string GemeenteCode, string To, string Subject
 /// only: data that changed after the newest version shows on the page (which compares with the reader's data), and
 /// reaches the mail once someone makes the new version.
 /// </summary>
-public sealed class ReprintReminder(AppDbContext db, ReferenceData reference, IOptions<EmailOptions> email)
+public sealed class ReprintReminder(AppDbContext db, ReferenceData reference, IOptions<EmailOptions> email, Operations.WeerbaarMetrics metrics)
 {
     public async Task<IReadOnlyList<ReminderMail>> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
+        metrics.ReminderRun("reprint-reminder");
         now = now.ToUniversalTime();
         var baseUrl = (email.Value.PublicBaseUrl ?? "http://localhost:5000").TrimEnd('/');
         // No user here: a system task over all gemeenten, each mail holding one gemeente's own packs and no names of recipients.

@@ -17,7 +17,7 @@ public sealed class CrisisTeamArchivePart(CrisisTeamPackBuilder builder, PackHtm
         var name = CrisisTeamEndpoints.FileName(content);
         return
         [
-            new($"{name}.pdf", await pdf.RenderAsync(document, ct), "pack voor het crisisteam om af te drukken"),
+            new($"{name}.pdf", await pdf.RenderAsync(document, ct, "crisis-team-pack"), "pack voor het crisisteam om af te drukken"),
             new($"{name}.html", await html.RenderAsync(document, json), "pack voor het crisisteam, opent zonder netwerk"),
             new($"{name}.json", json, $"inhoud van het pack voor het crisisteam (SHA-256 {PackHash.Sha256(json)})"),
         ];

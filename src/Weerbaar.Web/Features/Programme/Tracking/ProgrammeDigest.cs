@@ -18,7 +18,8 @@ public sealed record DigestMail(string GemeenteCode, string To, string Subject, 
 /// halfway) exactly one sends it; a week with nothing due is claimed as well, without an e-mail, so nothing goes out
 /// mid-week when a deadline comes into view.
 /// </summary>
-public sealed class ProgrammeDigest(AppDbContext db, ReferenceData reference, IOptions<EmailOptions> email, IOptions<DigestOptions> options)
+public sealed class ProgrammeDigest(AppDbContext db, ReferenceData reference, IOptions<EmailOptions> email, IOptions<DigestOptions> options,
+    Operations.WeerbaarMetrics metrics)
 {
     /// <summary>The latest scheduled moment at or before <paramref name="now"/>.</summary>
     public static DateTimeOffset DueMoment(DateTimeOffset now, DayOfWeek day, TimeOnly time)
@@ -38,6 +39,7 @@ public sealed class ProgrammeDigest(AppDbContext db, ReferenceData reference, IO
     /// <summary>Queues the digests due at <paramref name="now"/>; returns those queued by this call.</summary>
     public async Task<IReadOnlyList<DigestMail>> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
+        metrics.ReminderRun("programme-digest");
         now = now.ToUniversalTime();
         var o = options.Value;
         var due = DueMoment(now, o.Day, o.TimeOfDay);

@@ -12,7 +12,8 @@ namespace Weerbaar.Web.Features.Scan.Invitations;
 /// one reminder goes, not several. Several nodes run this schedule: a due day is claimed by one conditional update
 /// of RemindersDone in the transaction that queues the reminders, so only one node queues them.
 /// </summary>
-public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, RoundLifecycle lifecycle, TimeProvider clock)
+public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, ScanMailer mailer, RoundLifecycle lifecycle, TimeProvider clock,
+    Operations.WeerbaarMetrics metrics)
 {
     public static IReadOnlyList<int> DueDays(ScanRound round, DateOnly today)
         => round.Status != RoundStatus.Open || today > round.ClosesOn
@@ -22,6 +23,7 @@ public sealed class ReminderScheduler(AppDbContext db, InvitationSender sender, 
     /// <returns>How many reminders were queued.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        metrics.ReminderRun("scan-reminders");
         var today = Format.Today(clock);
         foreach (var expired in await db.ScanRounds.Where(r => r.Status == RoundStatus.Open && r.ClosesOn < today).Select(r => r.Id).ToListAsync(ct))
         {

@@ -24,7 +24,7 @@ public abstract record SaveOutcome
 /// no tenant scope, so lookups go by token hash across tenants. Every save is committed before it is acknowledged.
 /// </summary>
 public sealed class RespondentService(AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, ScanMailer mailer,
-    ResponseWriter writer, RespondentTokens tokens)
+    ResponseWriter writer, RespondentTokens tokens, Operations.WeerbaarMetrics metrics)
 {
     public async Task<RespondentContext?> FindAsync(string? token, CancellationToken ct)
     {
@@ -77,6 +77,19 @@ public sealed class RespondentService(AppDbContext db, InstrumentCatalog instrum
     /// <see cref="ResponseWriter"/>, whose single statement checks the token, the round and the version again.
     /// </summary>
     public async Task<SaveOutcome> SavePartAsync(string token, int part, int? expectedVersion, IReadOnlyDictionary<string, string?>? answers, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await SavePartCoreAsync(token, part, expectedVersion, answers, ct);
+        metrics.ScanSave(outcome switch
+        {
+            SaveOutcome.Saved => "saved",
+            SaveOutcome.Stale => "conflict",
+            _ => "refused",
+        }, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<SaveOutcome> SavePartCoreAsync(string token, int part, int? expectedVersion, IReadOnlyDictionary<string, string?>? answers, CancellationToken ct)
     {
         var instrument = await InstrumentOfAsync(token, ct);
         if (instrument is null)

@@ -71,7 +71,7 @@ public sealed class PdfDownloads(
     private async Task<(KnownVersion Known, byte[] Pdf, PdfCacheOutcome Outcome)> PrintAsync(PdfDocumentId id, PdfContent content, string print, CancellationToken ct)
     {
         var key = PdfDocumentKey.For(id, content.Document, print);
-        var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document), ct);
+        var result = await cache.GetOrRenderAsync(key, () => RenderAsync(content.Document, id.Kind), ct);
         return (new KnownVersion(key, content.FileName), result.Pdf, result.Outcome);
     }
 
@@ -99,10 +99,10 @@ public sealed class PdfDownloads(
             + await fingerprint.OfAsync(tables, ct));
 
     // Its own scope: the print outlives the request that started it when others wait for it.
-    private async Task<byte[]> RenderAsync(ReportDocument document)
+    private async Task<byte[]> RenderAsync(ReportDocument document, string kind)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReportPdf>().RenderAsync(document, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ReportPdf>().RenderAsync(document, CancellationToken.None, kind);
     }
 
     // The stylesheet and the browser that print: an update of either may change the pages.

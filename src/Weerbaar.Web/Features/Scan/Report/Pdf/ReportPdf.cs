@@ -13,7 +13,7 @@ namespace Weerbaar.Web.Features.Scan.Report.Pdf;
 /// and the second print shows them. Both prints list the same headings in a number column of fixed width, so
 /// the table of contents takes the same number of pages in both and no page number shifts.
 /// </summary>
-public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServiceProvider services, ILoggerFactory loggerFactory)
+public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServiceProvider services, ILoggerFactory loggerFactory, Operations.WeerbaarMetrics metrics)
 {
     public const string ContentType = "application/pdf";
 
@@ -22,11 +22,12 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
     public const double MarginTop = 22, MarginBottom = 20, MarginSide = 18;
     private const double PointsPerMm = 72 / 25.4;
 
-    public async Task<byte[]> RenderAsync(ReportDocument document, CancellationToken ct)
+    /// <param name="kind">What is printed, for the print-time metric (report, foto, programmaplan, a pack …).</param>
+    public async Task<byte[]> RenderAsync(ReportDocument document, CancellationToken ct, string kind = "report")
     {
         var entries = Entries(document);
         var draft = await HtmlAsync(document, entries);
-        return await chromium.RunAsync(page => PrintBothAsync(page, document, entries, draft), ct);
+        return await chromium.RunAsync(page => metrics.TimePrintAsync(kind, () => PrintBothAsync(page, document, entries, draft)), ct);
     }
 
     /// <summary>
@@ -34,10 +35,11 @@ public sealed class ReportPdf(ChromiumHost chromium, ReportPrintCss css, IServic
     /// new browser context per document costs a renderer process each time). The page holds no state between documents:
     /// each print sets its whole content.
     /// </summary>
-    public async Task<byte[]> RenderOnAsync(IPage page, ReportDocument document)
+    public async Task<byte[]> RenderOnAsync(IPage page, ReportDocument document, string kind = "noodsteunpunt-pack")
     {
         var entries = Entries(document);
-        return await PrintBothAsync(page, document, entries, await HtmlAsync(document, entries));
+        var html = await HtmlAsync(document, entries);
+        return await metrics.TimePrintAsync(kind, () => PrintBothAsync(page, document, entries, html));
     }
 
     private static List<ReportTocEntry> Entries(ReportDocument document)

@@ -18,7 +18,7 @@ public sealed record BrokenLink(string File, int Line, string Url, string Reason
 /// inside the repository, an <c>#anchor</c> must be a heading of the target file by GitHub's slug rules (or an explicit
 /// <c>id</c>/<c>name</c>), and an external link must be a well-formed absolute http(s) or mailto URL. Nothing is fetched.
 /// </summary>
-public sealed partial class MarkdownLinkChecker(string root, IReadOnlyCollection<string>? notYetThere = null)
+public sealed partial class MarkdownLinkChecker(string root)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation().Build();
 
@@ -110,8 +110,7 @@ public sealed partial class MarkdownLinkChecker(string root, IReadOnlyCollection
             {
                 return "wijst buiten de repository";
             }
-            if (!File.Exists(target) && !Directory.Exists(target)
-                && notYetThere?.Contains(Path.GetRelativePath(_root, target).Replace('\\', '/')) != true)
+            if (!File.Exists(target) && !Directory.Exists(target))
             {
                 return "bestand of map bestaat niet";
             }

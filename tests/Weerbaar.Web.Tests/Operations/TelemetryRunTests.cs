@@ -38,7 +38,7 @@ public abstract class TelemetryRunTests
         {
             var (provider, connectionString) = await OwnDatabaseAsync(dir);
             await using var app = new WeerbaarFactory(provider, connectionString, dir,
-                services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+                services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(spans)));
             _ = app.Server;
             // The Prometheus exporter listens to every meter named "Weerbaar" in this process (other test hosts too):
             // the hand-counted values are checked on this host's own meter.

@@ -26,7 +26,7 @@ public static partial class LeakRules
 
     // A path segment after /scan/, /invitations/ or /uitnodiging/ that is not a route placeholder ({token}). Case-sensitive:
     // the routes are lower case, source paths in stack traces (…/Features/Scan/Respond/…) are not.
-    [GeneratedRegex("/(scan|invitations|uitnodiging)/(?!\\{)[^/\\s?#\"'<>]+")]
+    [GeneratedRegex("/(scan|invitations|uitnodiging)/(?!\\{|(import|export)\\b)[^/\\s?#\"'<>]+")]
     private static partial Regex TokenPath();
 
     // "password: x", "wachtwoord=x", "\"password\":\"x\"": a value that is not masked ('?', '*', empty, a placeholder).

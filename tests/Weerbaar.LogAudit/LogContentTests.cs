@@ -50,6 +50,7 @@ public sealed class LeakRuleTests
     [InlineData("JWT", "Authorization: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc", "Authorization: [verborgen]")]
     [InlineData("token in pad", "Request starting HTTP/1.1 GET http://localhost/scan/Abc123xyz/deel/2", "Executing endpoint 'HTTP: GET /scan/{Token}/deel/{Part:int}'")]
     [InlineData("token in pad", "PUT /api/v1/invitations/Q2xvc2VkLXRva2Vu/response/parts/1", "PUT /api/v1/invitations/{token}/response/parts/1")]
+    [InlineData("token in pad", "GET /scan/Q2xvc2VkLXRva2Vu", "Executing endpoint 'HTTP: POST /api/v1/rounds/{id:guid}/invitations/import'")]
     [InlineData("wachtwoord met waarde", "login met password=Geheim-1", "login met password=?")]
     [InlineData("wachtwoord met waarde", "{\"wachtwoord\":\"Geheim-1\"}", "kolom PasswordHash gewijzigd")]
     [InlineData("wachtwoord van de tests", "ingelogd met Test-wachtwoord-123", "ingelogd als beheerder")]

@@ -33,7 +33,7 @@ public abstract class TelemetryRunTests
     {
         var dir = Path.Combine(Path.GetTempPath(), "weerbaar-telemetry-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
-        var spans = new List<Activity>();
+        var spans = new SpanCollection();
         try
         {
             var (provider, connectionString) = await OwnDatabaseAsync(dir);
@@ -119,15 +119,15 @@ public abstract class TelemetryRunTests
 
             // Traces: a server span (route template, no token), an EF Core span in the same trace, a mail span without address.
             var mail = await WaitForAsync(spans, a => a.Source.Name == WeerbaarActivities.EmailSourceName);
-            var server = spans.Where(a => a.Kind == ActivityKind.Server).ToList();
+            var server = spans.Snapshot().Where(a => a.Kind == ActivityKind.Server).ToList();
             // Trace listeners are process-wide: spans of other test hosts are in the list too (and are checked for tokens alike).
             var respondentSpan = server.First(a => a.DisplayName.StartsWith("GET /api/v1/invitations/{token}/response", StringComparison.Ordinal));
             Assert.StartsWith("/api/v1/invitations/{token}/response", (string)respondentSpan.GetTagItem("http.route")!, StringComparison.Ordinal);
             Assert.Equal("/api/v1/invitations/{token}/response", respondentSpan.GetTagItem("url.path"));
-            Assert.Contains(spans, a => a.TraceId == respondentSpan.TraceId && a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
-            Assert.Contains(spans, a => a.Source.Name == WeerbaarActivities.JobsSourceName && Equals(a.GetTagItem("weerbaar.job.kind"), "telemetrie-test"));
+            Assert.Contains(spans.Snapshot(), a => a.TraceId == respondentSpan.TraceId && a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+            Assert.Contains(spans.Snapshot(), a => a.Source.Name == WeerbaarActivities.JobsSourceName && Equals(a.GetTagItem("weerbaar.job.kind"), "telemetrie-test"));
             Assert.NotNull(mail.GetTagItem("weerbaar.mail.id"));
-            foreach (var span in spans.ToList())
+            foreach (var span in spans.Snapshot())
             {
                 var text = span.DisplayName + " " + string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
                 Assert.DoesNotContain(token, text, StringComparison.Ordinal);
@@ -197,11 +197,11 @@ public abstract class TelemetryRunTests
         return double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<Activity> WaitForAsync(List<Activity> spans, Func<Activity, bool> match)
+    private static async Task<Activity> WaitForAsync(SpanCollection spans, Func<Activity, bool> match)
     {
         for (var i = 0; i < 100; i++)
         {
-            if (spans.ToList().FirstOrDefault(match) is { } found)
+            if (spans.Snapshot().FirstOrDefault(match) is { } found)
             {
                 return found;
             }

@@ -6,14 +6,16 @@ using Weerbaar.Bench.Http;
 namespace Weerbaar.Bench.Operations;
 
 /// <summary>
-/// The cost of OpenTelemetry (traces of every request and EF Core command, metrics, the Prometheus exporter; no export
-/// target): the same closed-loop HTTP load against the app with Weerbaar:Telemetry:Enabled false and true, in
-/// alternating rounds (off, on, off, on …) in one run so drift of the machine falls on both alike.
+/// The cost of OpenTelemetry: the same closed-loop HTTP load against the app with telemetry off, on as shipped without an
+/// exporter (metrics for /metrics, no traces) and on with an OTLP exporter (every request and EF Core command a
+/// span, metrics and logs, sent to <see cref="OtlpSink"/>), in alternating rounds (off, on, otlp, off …) in one run so
+/// drift of the machine falls on all alike.
 /// <code>dotnet run -c Release --project bench/Weerbaar.Bench -- telemetry [--clients 10] [--seconds 10] [--rounds 2] [--out DIR]</code>
 /// </summary>
 public static class TelemetryLoadCommand
 {
     private static readonly string[] Paths = ["/health/ready", "/gemeenten/GM0344"];
+    private static readonly string[] Modes = ["off", "on", "otlp"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,18 +29,28 @@ public static class TelemetryLoadCommand
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "weerbaar-bench-telemetry-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataDirectory);
-        var results = new List<(bool On, int Round, string Path, PhaseResult Result)>();
+        var results = new List<(string Mode, int Round, string Path, PhaseResult Result)>();
+        var exported = new List<(int Round, long Calls, long Bytes)>();
+        await using var sink = await OtlpSink.StartAsync();
         try
         {
-            for (var round = 1; round <= rounds; round++)
+            // Round 0 warms the process (JIT, pools, the database file) and is not reported; after it every round starts
+            // with the next mode, so no mode is always measured first.
+            for (var round = 0; round <= rounds; round++)
             {
-                foreach (var on in new[] { false, true })
+                foreach (var mode in Modes.Skip(round % Modes.Length).Concat(Modes.Take(round % Modes.Length)))
                 {
-                    await using var app = new BenchAppFactory(dataDirectory, settings: new Dictionary<string, string>
+                    var (callsBefore, bytesBefore) = (sink.Calls, sink.Bytes);
+                    var settings = new Dictionary<string, string>
                     {
-                        ["Weerbaar:Telemetry:Enabled"] = on ? "true" : "false",
+                        ["Weerbaar:Telemetry:Enabled"] = mode == "off" ? "false" : "true",
                         ["Weerbaar:Jobs:Enabled"] = "false",
-                    });
+                    };
+                    if (mode == "otlp")
+                    {
+                        settings["Weerbaar:Telemetry:Otlp:Endpoint"] = sink.Endpoint.ToString();
+                    }
+                    var app = new BenchAppFactory(dataDirectory, settings: settings);
                     var baseUrl = app.StartOnLoopback();
                     using var handler = LoadClients.Handler(clients);
                     using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -49,8 +61,17 @@ public static class TelemetryLoadCommand
                         var url = new Uri(baseUrl, path);
                         await runner.RunAsync(url, clients, TimeSpan.FromSeconds(3), 100_000); // warm-up
                         var result = await runner.RunAsync(url, clients, TimeSpan.FromSeconds(seconds), 1_000_000);
-                        Console.WriteLine($"round {round} telemetry {(on ? "on " : "off")} {path}: {result.RequestsPerSecond:F0} req/s, p50 {result.Latency.P50:F2} ms, p95 {result.Latency.P95:F2} ms, errors {result.Errors}");
-                        results.Add((on, round, path, result));
+                        Console.WriteLine($"round {round} telemetry {mode,-4} {path}: {result.RequestsPerSecond:F0} req/s, p50 {result.Latency.P50:F2} ms, p95 {result.Latency.P95:F2} ms, errors {result.Errors}");
+                        if (round > 0)
+                        {
+                            results.Add((mode, round, path, result));
+                        }
+                    }
+                    // Disposing the app flushes its exporters, so the sink's counts include the last batch.
+                    await app.DisposeAsync();
+                    if (mode == "otlp" && round > 0)
+                    {
+                        exported.Add((round, sink.Calls - callsBefore, sink.Bytes - bytesBefore));
                     }
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 }
@@ -68,12 +89,13 @@ public static class TelemetryLoadCommand
             }
         }
         var file = Path.Combine(resultsDirectory, $"{DateTime.UtcNow:yyyy-MM-dd}-telemetry.md");
-        await File.WriteAllTextAsync(file, Report(args, startedAt, clients, seconds, results));
+        await File.WriteAllTextAsync(file, Report(args, startedAt, clients, seconds, results, exported));
         Console.WriteLine($"report: {file}");
         return 0;
     }
 
-    private static string Report(string[] args, DateTimeOffset startedAt, int clients, int seconds, List<(bool On, int Round, string Path, PhaseResult Result)> results)
+    private static string Report(string[] args, DateTimeOffset startedAt, int clients, int seconds,
+        List<(string Mode, int Round, string Path, PhaseResult Result)> results, List<(int Round, long Calls, long Bytes)> exported)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder()
@@ -81,23 +103,35 @@ public static class TelemetryLoadCommand
             .AppendLine(("`dotnet run -c Release --project bench/Weerbaar.Bench -- telemetry " + string.Join(' ', args)).TrimEnd() + "`").AppendLine()
             .AppendLine(c, $"Started {startedAt:yyyy-MM-dd HH:mm} UTC; source {SourceRevision.Describe(ResultsDirectory.BenchDirectory)}.").AppendLine()
             .AppendLine(MachineInfo.Markdown()).AppendLine()
-            .AppendLine(c, $"{clients} clients in a closed loop, {seconds} s per measurement after 3 s warm-up; SQLite; bearer token of a beheerder; ")
-            .AppendLine("telemetry on = traces (ASP.NET Core, EF Core, HttpClient, Weerbaar.*; sampled always, no exporter) and metrics (meter Weerbaar,")
-            .AppendLine("ASP.NET Core, runtime) with the Prometheus exporter, not scraped. The app restarts between rounds on the same database.").AppendLine()
+            .AppendLine(c, $"{clients} clients in a closed loop, {seconds} s per measurement after 3 s warm-up; SQLite; bearer token of a beheerder.")
+            .AppendLine("off = Weerbaar:Telemetry:Enabled false; on = as shipped without an exporter: metrics (meter Weerbaar, ASP.NET Core,")
+            .AppendLine("runtime) for the Prometheus endpoint, not scraped, no traces; otlp = an OTLP endpoint set: every request, EF Core")
+            .AppendLine("command and HttpClient call a span, metrics and logs, exported over gRPC to a stand-in collector on 127.0.0.1 that")
+            .AppendLine("reads each call and answers success. The app restarts for every mode on the same database; an unreported round 0")
+            .AppendLine("warms the process first and each round starts with the next mode.").AppendLine()
             .AppendLine("| round | telemetry | path | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | KiB/req | errors |")
             .AppendLine("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (on, round, path, r) in results)
+        foreach (var (mode, round, path, r) in results)
         {
-            text.AppendLine(c, $"| {round} | {(on ? "on" : "off")} | `{path}` | {r.RequestsPerSecond:F0} | {r.Latency.P50:F2} | {r.Latency.P95:F2} | {r.Latency.P99:F2} | {r.CpuMsPerRequest:F3} | {r.AllocatedKiBPerRequest:F1} | {r.Errors} |");
+            text.AppendLine(c, $"| {round} | {mode} | `{path}` | {r.RequestsPerSecond:F0} | {r.Latency.P50:F2} | {r.Latency.P95:F2} | {r.Latency.P99:F2} | {r.CpuMsPerRequest:F3} | {r.AllocatedKiBPerRequest:F1} | {r.Errors} |");
         }
-        text.AppendLine().AppendLine("Ratio on / off (mean over rounds):").AppendLine()
-            .AppendLine("| path | req/s | p50 | p95 | CPU ms/req | KiB/req |")
-            .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var path in Paths)
+        text.AppendLine().AppendLine("Ratio to off (mean over rounds):").AppendLine()
+            .AppendLine("| telemetry | path | req/s | p50 | p95 | CPU ms/req | KiB/req |")
+            .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var mode in Modes.Skip(1))
         {
-            double Mean(bool on, Func<PhaseResult, double> f) => results.Where(x => x.On == on && x.Path == path).Average(x => f(x.Result));
-            double Ratio(Func<PhaseResult, double> f) => Mean(true, f) / Mean(false, f);
-            text.AppendLine(c, $"| `{path}` | {Ratio(r => r.RequestsPerSecond):F3} | {Ratio(r => r.Latency.P50):F3} | {Ratio(r => r.Latency.P95):F3} | {Ratio(r => r.CpuMsPerRequest):F3} | {Ratio(r => r.AllocatedKiBPerRequest):F3} |");
+            foreach (var path in Paths)
+            {
+                double Mean(string m, Func<PhaseResult, double> f) => results.Where(x => x.Mode == m && x.Path == path).Average(x => f(x.Result));
+                double Ratio(Func<PhaseResult, double> f) => Mean(mode, f) / Mean("off", f);
+                text.AppendLine(c, $"| {mode} | `{path}` | {Ratio(r => r.RequestsPerSecond):F3} | {Ratio(r => r.Latency.P50):F3} | {Ratio(r => r.Latency.P95):F3} | {Ratio(r => r.CpuMsPerRequest):F3} | {Ratio(r => r.AllocatedKiBPerRequest):F3} |");
+            }
+        }
+        text.AppendLine().AppendLine("Received by the stand-in collector in the otlp runs:").AppendLine()
+            .AppendLine("| round | export calls | KiB |").AppendLine("| ---: | ---: | ---: |");
+        foreach (var (round, calls, bytes) in exported)
+        {
+            text.AppendLine(c, $"| {round} | {calls} | {bytes / 1024.0:F0} |");
         }
         return text.ToString();
     }

@@ -37,7 +37,9 @@ public abstract class TelemetryRunTests
         try
         {
             var (provider, connectionString) = await OwnDatabaseAsync(dir);
+            // Without an exporter the app records no spans; this test brings its own (in memory).
             await using var app = new WeerbaarFactory(provider, connectionString, dir,
+                new Dictionary<string, string> { ["Weerbaar:Telemetry:Traces:Enabled"] = "true" },
                 services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(spans)));
             _ = app.Server;
             // The Prometheus exporter listens to every meter named "Weerbaar" in this process (other test hosts too):

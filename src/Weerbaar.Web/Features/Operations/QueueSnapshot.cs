@@ -54,6 +54,10 @@ public sealed class QueueSnapshot(IServiceScopeFactory scopes, TimeProvider cloc
                 _outbox = db.OutboxMessages.AsNoTracking().Count(m => m.SentAt == null);
                 Reads++;
             }
+            catch (ObjectDisposedException)
+            {
+                // The app is stopping: the exporter's last flush reads the gauges after the services are gone.
+            }
             catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or TimeoutException)
             {
                 logger.LogWarning("Wachtrijen voor de metrics niet gelezen: {Error}", ex.GetType().Name);

@@ -22,11 +22,13 @@ public abstract partial class UserGuideTests(AppFixture fixture)
         var response = await coordinator.GetAsync("/handleiding/rollen/coordinator");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<h1>Coördinator</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"utrecht-heading-1\">Coördinator</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"utrecht-paragraph\">", html, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"utrecht-unordered-list\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/handleiding/taken/foto\" class=\"utrecht-link\">", html, StringComparison.Ordinal);
         Assert.Contains("<title>Handleiding: ", html, StringComparison.Ordinal);
         Assert.Contains("src=\"/handleiding/afbeeldingen/mijn-gemeente.png\"", html, StringComparison.Ordinal);
         Assert.Contains("alt=\"De pagina Mijn gemeente met de links naar foto, noodsteunpunten, afwegingskader, programmaplan en crisiskit\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/handleiding/taken/foto\"", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(MarkdownLink(), html);
         // The site's header leads a coordinator to this page.
         Assert.Contains("href=\"/handleiding/rollen/coordinator\"", html, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -46,7 +47,12 @@ public static partial class GuideLibrary
         foreach (var link in document.Descendants<LinkInline>())
         {
             link.Url = RewriteLink(link.Url, folder, link.IsImage);
+            if (!link.IsImage)
+            {
+                link.GetAttributes().AddClass("utrecht-link");
+            }
         }
+        AddDesignSystemClasses(document);
         var title = document.Descendants<HeadingBlock>().FirstOrDefault() is { Inline: { } inline }
             ? string.Concat(inline.Descendants<LiteralInline>().Select(l => l.Content.ToString()))
             : "Handleiding";
@@ -55,6 +61,29 @@ public static partial class GuideLibrary
         Pipeline.Setup(renderer);
         renderer.Render(document);
         return new GuidePage(path, title, writer.ToString());
+    }
+
+    // The guide looks like the rest of the app: the NL Design System (Utrecht) classes on what Markdown renders.
+    private static void AddDesignSystemClasses(MarkdownDocument document)
+    {
+        foreach (var block in document.Descendants())
+        {
+            var css = block switch
+            {
+                HeadingBlock heading => $"utrecht-heading-{Math.Clamp(heading.Level, 1, 6)}",
+                ParagraphBlock { Parent: not ListItemBlock } => "utrecht-paragraph",
+                ListBlock { IsOrdered: true } => "utrecht-ordered-list",
+                ListBlock => "utrecht-unordered-list",
+                ListItemBlock { Parent: ListBlock { IsOrdered: true } } => "utrecht-ordered-list__item",
+                ListItemBlock => "utrecht-unordered-list__item",
+                Markdig.Extensions.Tables.Table => "utrecht-table",
+                _ => null,
+            };
+            if (css is not null)
+            {
+                block.GetAttributes().AddClass(css);
+            }
+        }
     }
 
     /// <summary>The full path of an image of the guide, or null when the name is not one (or the file is missing).</summary>

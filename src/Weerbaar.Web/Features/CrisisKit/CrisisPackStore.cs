@@ -14,9 +14,21 @@ public sealed record PackStatus(Guid NoodsteunpuntId, string Name, CrisisPack? L
 /// <summary>
 /// Numbered pack versions: a version is made when someone hands the pack out and its content differs from the newest
 /// version of the same edition; the number is the next one, race-safe through a unique index and one retry.
+/// Scoped: the status checks of one request share one read of the gemeente's pack sources.
 /// </summary>
 public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder builder, Team.CrisisTeamPackBuilder team, TimeProvider clock)
 {
+    private (string Code, Task<PackSources?> Read)? _sources;
+
+    private Task<PackSources?> SourcesAsync(string code, CancellationToken ct)
+    {
+        if (_sources is not { } s || s.Code != code)
+        {
+            _sources = s = (code, builder.SourcesAsync(code, ct));
+        }
+        return s.Read;
+    }
+
     /// <returns>The version and whether it was made now; null when the noodsteunpunt is not the gemeente's.</returns>
     public async Task<(CrisisPack Pack, bool Created)?> IssueAsync(string gemeenteCode, Guid noodsteunpuntId, string user, CancellationToken ct)
         => await builder.BuildAsync(gemeenteCode, noodsteunpuntId, ct) is { } content
@@ -77,7 +89,7 @@ public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder bu
         var withRegister = builder.WithRegister(code);
         var latest = (await db.CrisisPacks.AsNoTracking().Where(p => p.GemeenteCode == code && p.WithRegister == withRegister && p.NoodsteunpuntId != CrisisPack.CrisisTeam).ToListAsync(ct))
             .GroupBy(p => p.NoodsteunpuntId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!);
-        var sources = latest.Count == 0 ? null : await builder.SourcesAsync(code, ct);
+        var sources = latest.Count == 0 ? null : await SourcesAsync(code, ct);
         var result = new List<PackStatus>();
         foreach (var point in points)
         {
@@ -99,8 +111,9 @@ public sealed class CrisisPackStore(AppDbContext db, NoodsteunpuntPackBuilder bu
         var code = gemeenteCode.ToUpperInvariant();
         var pack = await LatestAsync(code, CrisisPack.CrisisTeam, builder.WithRegister(code), ct);
         IReadOnlyList<string> changed = [];
-        if (pack is not null && await team.BuildAsync(code, ct) is { } now)
+        if (pack is not null && await SourcesAsync(code, ct) is { } sources)
         {
+            var now = await team.BuildAsync(sources, ct);
             var sections = PackHash.Sections(now);
             changed = [.. PackHash.TeamSectionLabels.Where(s => sections.GetValueOrDefault(s.Key) != pack.Sections.GetValueOrDefault(s.Key)).Select(s => s.Label)];
         }

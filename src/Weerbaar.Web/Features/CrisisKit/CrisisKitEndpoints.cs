@@ -4,7 +4,6 @@ using Weerbaar.Web.Features.Gemeenten;
 using Weerbaar.Web.Features.Locations;
 using Weerbaar.Web.Features.Scan.Report;
 using Weerbaar.Web.Features.Scan.Report.Pdf;
-using Weerbaar.Web.Shared;
 using Weerbaar.Web.Shared.Api;
 using Weerbaar.Web.Shared.Auth;
 using Weerbaar.Web.Shared.Tenancy;
@@ -75,15 +74,9 @@ public static class CrisisKitEndpoints
 
         api.MapGet("/versions/{number:int}/pack.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, Guid id, int number, CrisisPackStore store, NoodsteunpuntPackBuilder builder, PdfDownloads pdf, CancellationToken ct) =>
-            {
-                if (await StoredAsync(store, builder, gemeentecode, id, number, ct) is not { } stored)
-                {
-                    return VersionNotFound(number);
-                }
-                var (pack, content, document) = stored;
-                return await pdf.SendAsync(new PdfDocumentId("pack", $"{id:N}v{number}", pack.WithRegister ? "met-register" : "zonder-register"),
-                    new PdfContent(document, $"{FileName(content)}-versie-{number}.pdf"), ct);
-            })
+                await StoredAsync(store, builder, gemeentecode, id, number, ct) is { } stored
+                    ? await stored.PdfAsync(pdf, "pack", $"{id:N}v{number}", ct)
+                    : VersionNotFound(number))
             .WithName("GetNoodsteunpuntPackVersionPdf")
             .WithSummary("Een uitgereikte versie van het pack als PDF, precies zoals die toen is gemaakt (versie, datum en controlegetal op elke pagina).")
             .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
@@ -92,15 +85,7 @@ public static class CrisisKitEndpoints
 
         api.MapGet("/versions/{number:int}/pack.html", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, Guid id, int number, CrisisPackStore store, NoodsteunpuntPackBuilder builder, PackHtml html, CancellationToken ct) =>
-            {
-                if (await StoredAsync(store, builder, gemeentecode, id, number, ct) is not { } stored)
-                {
-                    return VersionNotFound(number);
-                }
-                var (pack, content, document) = stored;
-                return TypedResults.File(await html.RenderAsync(document, System.Text.Encoding.UTF8.GetBytes(pack.ContentJson)), PackHtml.ContentType + "; charset=utf-8",
-                    $"{FileName(content)}-versie-{number}.html");
-            })
+                await StoredAsync(store, builder, gemeentecode, id, number, ct) is { } stored ? await stored.HtmlAsync(html) : VersionNotFound(number))
             .WithName("GetNoodsteunpuntPackVersionHtml")
             .WithSummary("Een uitgereikte versie van het pack als één offline HTML-bestand.")
             .Produces<Stream>(StatusCodes.Status200OK, PackHtml.ContentType)
@@ -124,17 +109,8 @@ public static class CrisisKitEndpoints
         return app.MapCrisisTeamEndpoints();
     }
 
-    /// <summary>A version of the reader's edition as it was handed out: its stored content, stamped with its own number and day.</summary>
-    private static async Task<(CrisisPack Pack, NoodsteunpuntPackContent Content, ReportDocument Document)?> StoredAsync(
-        CrisisPackStore store, NoodsteunpuntPackBuilder builder, string gemeentecode, Guid id, int number, CancellationToken ct)
-    {
-        if (await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), number, ct) is not { } pack)
-        {
-            return null;
-        }
-        var content = System.Text.Json.JsonSerializer.Deserialize<NoodsteunpuntPackContent>(pack.ContentJson, System.Text.Json.JsonSerializerOptions.Web)!;
-        return (pack, content, NoodsteunpuntPackComposer.Compose(content, new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, null)));
-    }
+    private static Task<StoredPackVersion?> StoredAsync(CrisisPackStore store, NoodsteunpuntPackBuilder builder, string gemeentecode, Guid id, int number, CancellationToken ct)
+        => StoredPackVersion.FindAsync<NoodsteunpuntPackContent>(store, builder, gemeentecode, id, number, NoodsteunpuntPackComposer.Compose, FileName, ct);
 
     internal static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(
         $"Er is geen versie {number} van dit pack.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));

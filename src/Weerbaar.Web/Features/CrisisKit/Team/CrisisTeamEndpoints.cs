@@ -76,15 +76,9 @@ public static class CrisisTeamEndpoints
 
         api.MapGet("/versions/{number:int}/pack.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, int number, CrisisPackStore store, NoodsteunpuntPackBuilder packs, PdfDownloads pdf, CancellationToken ct) =>
-            {
-                if (await StoredAsync(store, packs, gemeentecode, number, ct) is not { } stored)
-                {
-                    return CrisisKitEndpoints.VersionNotFound(number);
-                }
-                var (pack, content, document) = stored;
-                return await pdf.SendAsync(new PdfDocumentId("crisisteam", $"{pack.GemeenteCode}v{number}", Edition(content)),
-                    new PdfContent(document, $"{FileName(content)}-versie-{number}.pdf"), ct);
-            })
+                await StoredAsync(store, packs, gemeentecode, number, ct) is { } stored
+                    ? await stored.PdfAsync(pdf, "crisisteam", $"{stored.Pack.GemeenteCode}v{number}", ct)
+                    : CrisisKitEndpoints.VersionNotFound(number))
             .WithName("GetCrisisTeamPackVersionPdf")
             .WithSummary("Een uitgereikte versie van het crisisteampack als PDF, precies zoals die toen is gemaakt.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
@@ -93,15 +87,7 @@ public static class CrisisTeamEndpoints
 
         api.MapGet("/versions/{number:int}/pack.html", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string gemeentecode, int number, CrisisPackStore store, NoodsteunpuntPackBuilder packs, PackHtml html, CancellationToken ct) =>
-            {
-                if (await StoredAsync(store, packs, gemeentecode, number, ct) is not { } stored)
-                {
-                    return CrisisKitEndpoints.VersionNotFound(number);
-                }
-                var (pack, content, document) = stored;
-                return TypedResults.File(await html.RenderAsync(document, System.Text.Encoding.UTF8.GetBytes(pack.ContentJson)), PackHtml.ContentType + "; charset=utf-8",
-                    $"{FileName(content)}-versie-{number}.html");
-            })
+                await StoredAsync(store, packs, gemeentecode, number, ct) is { } stored ? await stored.HtmlAsync(html) : CrisisKitEndpoints.VersionNotFound(number))
             .WithName("GetCrisisTeamPackVersionHtml")
             .WithSummary("Een uitgereikte versie van het crisisteampack als één offline HTML-bestand.")
             .Produces<Stream>(StatusCodes.Status200OK, PackHtml.ContentType)
@@ -109,16 +95,8 @@ public static class CrisisTeamEndpoints
         return app;
     }
 
-    private static async Task<(CrisisPack Pack, CrisisTeamPackContent Content, ReportDocument Document)?> StoredAsync(
-        CrisisPackStore store, NoodsteunpuntPackBuilder packs, string gemeentecode, int number, CancellationToken ct)
-    {
-        if (await store.FindAsync(gemeentecode, CrisisPack.CrisisTeam, packs.WithRegister(gemeentecode), number, ct) is not { } pack)
-        {
-            return null;
-        }
-        var content = System.Text.Json.JsonSerializer.Deserialize<CrisisTeamPackContent>(pack.ContentJson, System.Text.Json.JsonSerializerOptions.Web)!;
-        return (pack, content, CrisisTeamPackComposer.Compose(content, new PackStamp(pack.Number, Format.DayInAmsterdam(pack.CreatedAt), pack.Sha256, null)));
-    }
+    private static Task<StoredPackVersion?> StoredAsync(CrisisPackStore store, NoodsteunpuntPackBuilder packs, string gemeentecode, int number, CancellationToken ct)
+        => StoredPackVersion.FindAsync<CrisisTeamPackContent>(store, packs, gemeentecode, CrisisPack.CrisisTeam, number, CrisisTeamPackComposer.Compose, FileName, ct);
 
     /// <summary>Until it is handed out as a numbered version, a download is the concept of today (version 0).</summary>
     public static ReportDocument Concept(CrisisTeamPackContent content, TimeProvider clock)

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Weerbaar.E2E.Infrastructure;
-using Weerbaar.Web.Features.Afweging;
 using static Microsoft.Playwright.Assertions;
 
 namespace Weerbaar.E2E.Journeys;
@@ -11,34 +10,11 @@ namespace Weerbaar.E2E.Journeys;
 /// </summary>
 public sealed class PriorityTests(AppAndBrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static readonly string[] Criteria =
-        ["grondgebied", "doden", "gewonden", "levensbehoeften", "kosten", "natuur-milieu", "dagelijks-leven", "democratisch-bestel", "sociaal-psychologisch"];
-
     [Fact]
     public async Task Coordinator_weighs_the_criteria_and_reads_the_order_with_its_uncertainty()
     {
         const string gemeente = "GM0168"; // Losser
-        await Fixture.WithDbAsync(async db =>
-        {
-            if (!db.RiskAssessments.Any(a => a.GemeenteCode == gemeente))
-            {
-                foreach (var (scenario, likelihood, impact, own) in new[] { ("langdurige-stroomuitval", "C", "D", (int?)2), ("pandemie", "D", "B–C", 3), ("overstroming", "B–C", "C", null) })
-                {
-                    db.RiskAssessments.Add(new RiskAssessmentEntry
-                    {
-                        GemeenteCode = gemeente,
-                        ScenarioCode = scenario,
-                        MethodVersion = Weerbaar.Analysis.Risk.RiskMethod.Default.Version,
-                        Likelihood = likelihood,
-                        Impacts = Criteria.ToDictionary(c => c, _ => impact),
-                        OwnPreparedness = own,
-                        Version = 1,
-                        UpdatedBy = "e2e",
-                    });
-                }
-            }
-            return await db.SaveChangesAsync();
-        });
+        await Fixture.EnsureRiskAssessmentsAsync(gemeente);
         var coordinator = TestUser.Coordinator(gemeente);
         await Fixture.EnsureUserAsync(coordinator);
         var browser = await LogInAsync(coordinator, $"/gemeenten/{gemeente}/afwegingskader/prioriteit", "prioriteit");

@@ -31,6 +31,7 @@ public sealed class UserGuideScreenshotsTests(AppAndBrowserFixture fixture) : Br
             : Path.Combine(ScreenshotFolder.RepositoryRoot(), "TestResults", "gebruikershandleiding", "afbeeldingen");
         Directory.CreateDirectory(_imageDirectory);
         await Fixture.EnsureFotoDataAsync();
+        await Fixture.EnsureRiskAssessmentsAsync(Utrecht);
         var round = await Fixture.WithDbAsync(db => db.ScanRounds.IgnoreQueryFilters()
             .Where(r => r.CreatedBy == Weerbaar.Web.Features.Demo.DemoSeeder.DemoCreatedBy).Select(r => r.Id).SingleAsync());
 

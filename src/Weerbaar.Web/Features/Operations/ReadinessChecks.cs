@@ -26,17 +26,22 @@ public sealed class JobWorkerHealthCheck(JobWorkerPulse pulse, IOptions<JobOptio
 }
 
 /// <summary>
-/// The Chromium that prints PDFs: when it is missing the node still serves pages, so Degraded rather than Unhealthy.
-/// Only the executable is looked at (a launch per probe would cost a browser start).
+/// The Chromium that prints PDFs: when it is missing or does not start the node still serves pages, so Degraded rather
+/// than Unhealthy. A probe never launches it (that would cost a browser start each time): it reads the executable and
+/// what the last start, made by a print, left. The reason of a failed start is in the log, not in this anonymous answer.
 /// </summary>
 public sealed class ChromiumHealthCheck(ChromiumHost chromium) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var path = chromium.ExecutablePath;
-        var ok = File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
-        return Task.FromResult(ok
-            ? HealthCheckResult.Healthy("aanwezig")
-            : HealthCheckResult.Degraded("Chromium ontbreekt: PDF's maken lukt niet (instelling Weerbaar:Report:ChromiumPath)"));
+        var present = File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
+        return Task.FromResult(present switch
+        {
+            false => HealthCheckResult.Degraded("Chromium ontbreekt: PDF's maken lukt niet (instelling Weerbaar:Report:ChromiumPath)"),
+            true when chromium.LastStartFailed => HealthCheckResult.Degraded("Chromium start niet: PDF's maken lukt niet (de reden staat in het log; de volgende PDF probeert opnieuw)"),
+            true when chromium.IsRunning => HealthCheckResult.Healthy("draait"),
+            true => HealthCheckResult.Healthy("aanwezig; start bij de volgende PDF"),
+        });
     }
 }

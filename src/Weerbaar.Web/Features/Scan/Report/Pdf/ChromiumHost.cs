@@ -27,8 +27,15 @@ public sealed class ChromiumHost(IConfiguration configuration, ILogger<ChromiumH
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
+    private volatile bool _launchFailed;
 
     public string ExecutablePath => configuration["Weerbaar:Report:ChromiumPath"] is { Length: > 0 } path ? path : DefaultPath;
+
+    /// <summary>The browser is started and connected (it starts on the first print, not with the app).</summary>
+    public bool IsRunning => _browser is { IsConnected: true };
+
+    /// <summary>The last start failed and none has succeeded since; the next print tries again.</summary>
+    public bool LastStartFailed => _launchFailed;
 
     /// <summary>Runs <paramref name="job"/> on a fresh page in its own context (no JavaScript, no network).</summary>
     /// <exception cref="ChromiumUnavailableException">Chromium is missing, does not start or fails during the job.</exception>
@@ -169,6 +176,7 @@ public sealed class ChromiumHost(IConfiguration configuration, ILogger<ChromiumH
             var path = ExecutablePath;
             if (!File.Exists(path))
             {
+                _launchFailed = true;
                 throw new ChromiumUnavailableException($"Chromium ontbreekt op {path} (instelling Weerbaar:Report:ChromiumPath).");
             }
             try
@@ -182,10 +190,12 @@ public sealed class ChromiumHost(IConfiguration configuration, ILogger<ChromiumH
                         : Arguments,
                 });
                 logger.LogInformation("Chromium {Version} gestart ({Path}).", _browser.Version, path);
+                _launchFailed = false;
                 return _browser;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                _launchFailed = true;
                 throw new ChromiumUnavailableException($"Chromium op {path} start niet.", e);
             }
         }

@@ -94,7 +94,7 @@ public sealed class CrisisKitArchiveJobHandler(
         var files = packs.SelectMany(p => p).ToList();
         foreach (var part in parts)
         {
-            files.AddRange(await part.FilesAsync(input, ct));
+            files.AddRange(await part.FilesAsync(input, sources, ct));
         }
         ct.ThrowIfCancellationRequested();
         await context.ReportAsync(0.97, "Het ZIP-bestand wordt gemaakt.");

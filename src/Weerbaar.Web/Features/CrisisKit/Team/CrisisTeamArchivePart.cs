@@ -6,12 +6,9 @@ namespace Weerbaar.Web.Features.CrisisKit.Team;
 /// <summary>The crisis team pack in the crisis kit ZIP, beside the noodsteunpunt packs: PDF, offline HTML and its JSON content.</summary>
 public sealed class CrisisTeamArchivePart(CrisisTeamPackBuilder builder, PackHtml html, ReportPdf pdf, TimeProvider clock) : ICrisisKitArchivePart
 {
-    public async Task<IReadOnlyList<ArchiveFile>> FilesAsync(CrisisKitArchiveInput input, CancellationToken ct)
+    public async Task<IReadOnlyList<ArchiveFile>> FilesAsync(CrisisKitArchiveInput input, PackSources sources, CancellationToken ct)
     {
-        if (await builder.BuildAsync(input.Gemeentecode, ct) is not { } content)
-        {
-            return [];
-        }
+        var content = await builder.BuildAsync(sources, ct);
         var json = PackHash.Json(content);
         var document = CrisisTeamEndpoints.Concept(content, clock);
         var name = CrisisTeamEndpoints.FileName(content);

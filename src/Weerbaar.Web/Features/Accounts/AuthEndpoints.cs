@@ -29,7 +29,7 @@ public static class AuthEndpoints
         {
             if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             {
-                return TypedResults.Problem("Vul e-mailadres en wachtwoord in.", statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
+                return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Vul e-mailadres en wachtwoord in.");
             }
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
@@ -38,9 +38,7 @@ public static class AuthEndpoints
                 // The bearer handler has written {tokenType, accessToken, expiresIn, refreshToken}.
                 return TypedResults.Empty;
             }
-            return TypedResults.Problem(
-                result.IsLockedOut ? LoginMessages.LockedOut : LoginMessages.Invalid,
-                statusCode: StatusCodes.Status401Unauthorized, title: ApiConventions.DutchTitle(401));
+            return ApiConventions.Problem(StatusCodes.Status401Unauthorized, result.IsLockedOut ? LoginMessages.LockedOut : LoginMessages.Invalid);
         })
         .WithName("Login")
         .WithSummary("Inloggen met e-mailadres en wachtwoord; geeft een bearer token.")
@@ -58,8 +56,7 @@ public static class AuthEndpoints
             if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
                 || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsActive: true } user)
             {
-                return TypedResults.Problem("Het vernieuwingstoken is ongeldig of verlopen; log opnieuw in.",
-                    statusCode: StatusCodes.Status401Unauthorized, title: ApiConventions.DutchTitle(401));
+                return ApiConventions.Problem(StatusCodes.Status401Unauthorized, "Het vernieuwingstoken is ongeldig of verlopen; log opnieuw in.");
             }
             var principal = await signIn.CreateUserPrincipalAsync(user);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

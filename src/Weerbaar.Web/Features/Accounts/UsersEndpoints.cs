@@ -52,7 +52,7 @@ public static class UsersEndpoints
             }
             if (errors.Any(e => e.Field == "id" && e.Message.Contains("bestaat niet", StringComparison.Ordinal)))
             {
-                return TypedResults.Problem("Deze gebruiker bestaat niet.", statusCode: 404, title: ApiConventions.DutchTitle(404));
+                return ApiConventions.Problem(StatusCodes.Status404NotFound, "Deze gebruiker bestaat niet.");
             }
             return errors.Count > 0 ? Validation(errors) : TypedResults.NoContent();
         })

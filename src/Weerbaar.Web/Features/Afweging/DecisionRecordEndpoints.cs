@@ -133,5 +133,5 @@ public static class DecisionRecordEndpoints
     }
 
     private static ProblemHttpResult NotFound(int number)
-        => TypedResults.Problem($"Er is geen besluit {number} in deze gemeente.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+        => ApiConventions.Problem(StatusCodes.Status404NotFound, $"Er is geen besluit {number} in deze gemeente.");
 }

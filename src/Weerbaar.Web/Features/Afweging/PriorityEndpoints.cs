@@ -87,9 +87,8 @@ public static class PriorityEndpoints
             }
             return await store.SaveAsync(gemeente.Code, weights, request.Version, http.User.NameOrUnknown(), ct) switch
             {
-                AssumptionsOutcome.Conflict c => TypedResults.Problem(
-                    $"{c.UpdatedBy} heeft de gewichten intussen gewijzigd; haal ze opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                AssumptionsOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"{c.UpdatedBy} heeft de gewichten intussen gewijzigd; haal ze opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                 _ => TypedResults.Ok(WeightsDto((await priority.WeightsAsync(gemeente.Code, ct))!)),
             };
         })

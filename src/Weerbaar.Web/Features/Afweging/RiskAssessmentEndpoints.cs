@@ -77,9 +77,8 @@ public static class RiskAssessmentEndpoints
                 RiskAssessmentOutcome.Saved s => TypedResults.Ok(ToDto(null, (await catalog.FindAsync(g.Code, scenariocode, ct))!, s.Entry, s.Risk)),
                 RiskAssessmentOutcome.Invalid invalid => TypedResults.Problem(ApiConventions.ValidationProblem("De beoordeling is niet opgeslagen.",
                     new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new { field = JsonField(e.Field), message = e.Message }).ToList() })),
-                RiskAssessmentOutcome.Conflict c => TypedResults.Problem(
-                    $"{c.UpdatedBy} heeft de beoordeling intussen gewijzigd; haal haar opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                RiskAssessmentOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"{c.UpdatedBy} heeft de beoordeling intussen gewijzigd; haal haar opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                 RiskAssessmentOutcome.NotFound => ScenarioEndpoints.ScenarioNotFound(scenariocode),
                 _ => throw new InvalidOperationException(),
             };

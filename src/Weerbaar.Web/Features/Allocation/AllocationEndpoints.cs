@@ -50,9 +50,8 @@ public static class AllocationEndpoints
             {
                 AssumptionsOutcome.Saved => TypedResults.Ok(AllocationDtoMapping.ToDto(g.Code, await store.LoadAsync(g.Code, ct))),
                 AssumptionsOutcome.Invalid invalid => Invalid(invalid.Errors),
-                AssumptionsOutcome.Conflict c => TypedResults.Problem(
-                    $"{c.UpdatedBy} heeft het verdeelplan intussen gewijzigd; haal het opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                AssumptionsOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"{c.UpdatedBy} heeft het verdeelplan intussen gewijzigd; haal het opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                 _ => throw new InvalidOperationException(),
             };
         })
@@ -84,10 +83,11 @@ public static class AllocationEndpoints
     {
         if (!http.Request.HasJsonContentType())
         {
-            return (null, TypedResults.Problem("Stuur het verdeelplan als JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType, title: ApiConventions.DutchTitle(415)));
+            return (null, ApiConventions.Problem(StatusCodes.Status415UnsupportedMediaType,
+                "Stuur het verdeelplan als JSON (Content-Type: application/json)."));
         }
-        var tooLarge = TypedResults.Problem($"Het verdeelplan is groter dan {MaxBodyBytes / 1024} kB; zo groot kan een plan niet zijn. Er is niets opgeslagen.",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413));
+        var tooLarge = ApiConventions.Problem(StatusCodes.Status413PayloadTooLarge,
+            $"Het verdeelplan is groter dan {MaxBodyBytes / 1024} kB; zo groot kan een plan niet zijn. Er is niets opgeslagen.");
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             return (null, tooLarge);
@@ -115,7 +115,7 @@ public static class AllocationEndpoints
             return (null, BadJson($"Dit is geen geldig verdeelplan in JSON ({e.Path}): getallen moeten eindige JSON-getallen zijn, lijsten lijsten. Er is niets opgeslagen."));
         }
 
-        static ProblemHttpResult BadJson(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
+        static ProblemHttpResult BadJson(string detail) => ApiConventions.Problem(StatusCodes.Status400BadRequest, detail);
     }
 
     private static ProblemHttpResult Invalid(IReadOnlyList<FieldError> errors)

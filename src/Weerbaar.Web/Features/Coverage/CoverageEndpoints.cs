@@ -57,9 +57,8 @@ public static class CoverageEndpoints
                 AssumptionsOutcome.Saved => TypedResults.Ok(ToDto((await coverage.ForGemeenteAsync(gemeente.Code, ct))!)),
                 AssumptionsOutcome.Invalid invalid => TypedResults.Problem(ApiConventions.ValidationProblem("De normen zijn niet opgeslagen.",
                     new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new { field = JsonField(e.Field), message = e.Message }).ToList() })),
-                AssumptionsOutcome.Conflict c => TypedResults.Problem(
-                    $"{c.UpdatedBy} heeft de normen intussen gewijzigd; haal ze opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                AssumptionsOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"{c.UpdatedBy} heeft de normen intussen gewijzigd; haal ze opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                 _ => throw new InvalidOperationException(),
             };
         })

@@ -112,8 +112,8 @@ public static class CrisisKitEndpoints
     private static Task<StoredPackVersion?> StoredAsync(CrisisPackStore store, NoodsteunpuntPackBuilder builder, string gemeentecode, Guid id, int number, CancellationToken ct)
         => StoredPackVersion.FindAsync<NoodsteunpuntPackContent>(store, builder, gemeentecode, id, number, NoodsteunpuntPackComposer.Compose, FileName, ct);
 
-    internal static ProblemHttpResult VersionNotFound(int number) => TypedResults.Problem(
-        $"Er is geen versie {number} van dit pack.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    internal static ProblemHttpResult VersionNotFound(int number) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen versie {number} van dit pack.");
 
     private static ReportDocument Compose(NoodsteunpuntPackContent content, TimeProvider clock) => PackFiles.Compose(content, clock);
 

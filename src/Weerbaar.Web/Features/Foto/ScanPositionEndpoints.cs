@@ -18,10 +18,9 @@ public static class ScanPositionEndpoints
                 }
                 return await positions.ComputeAsync(gemeente.Code, roundId, ct) is { } position
                     ? TypedResults.Ok(ScanPositionDto.From(position))
-                    : TypedResults.Problem(roundId is null
+                    : ApiConventions.Problem(StatusCodes.Status404NotFound, roundId is null
                             ? $"{gemeente.Name} heeft in geen enkele ronde van de Weerbaarheidsscan verstuurde antwoorden."
-                            : $"{gemeente.Name} heeft in ronde {roundId} geen verstuurde antwoorden (of de ronde bestaat niet).",
-                        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(StatusCodes.Status404NotFound));
+                            : $"{gemeente.Name} heeft in ronde {roundId} geen verstuurde antwoorden (of de ronde bestaat niet).");
             })
             .RequireAuthorization(Policies.GemeenteLezen).WithTags("Weerbaarheidsscan")
             .WithName("GetGemeenteScanPosition")

@@ -18,13 +18,13 @@ public static class BuurtGeometryEndpoints
         {
             if (!JsonTypes.Contains(request.ContentType?.Split(';')[0].Trim().ToLowerInvariant()))
             {
-                return TypedResults.Problem("Stuur de buurten als application/geo+json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: ApiConventions.DutchTitle(415));
+                return ApiConventions.Problem(StatusCodes.Status415UnsupportedMediaType, "Stuur de buurten als application/geo+json.");
             }
             var bytes = await RequestFiles.ReadLimitedAsync(request.Body, request.ContentLength, BuurtGeometryImport.MaxBytes, ct);
             if (bytes is null)
             {
-                return TypedResults.Problem($"Het bestand is groter dan {BuurtGeometryImport.MaxBytes / 1024 / 1024} MB; gebruik een vereenvoudigde kaart.",
-                    statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413));
+                return ApiConventions.Problem(StatusCodes.Status413PayloadTooLarge,
+                    $"Het bestand is groter dan {BuurtGeometryImport.MaxBytes / 1024 / 1024} MB; gebruik een vereenvoudigde kaart.");
             }
             var result = await store.ReplaceAsync(bytes, ct);
             return result.Errors.Count > 0

@@ -21,13 +21,12 @@ public static class GemeentenEndpoints
         {
             if (sort is not null && !GemeentenQueries.SortKeys.Contains(sort))
             {
-                return TypedResults.Problem($"Onbekende sortering '{sort}'. Kies uit: {string.Join(", ", GemeentenQueries.SortKeys)}.",
-                    statusCode: 400, title: ApiConventions.DutchTitle(400));
+                return ApiConventions.Problem(StatusCodes.Status400BadRequest,
+                    $"Onbekende sortering '{sort}'. Kies uit: {string.Join(", ", GemeentenQueries.SortKeys)}.");
             }
             if (pageSize is < 1 or > GemeentenQueries.MaxPageSize || page is < 1)
             {
-                return TypedResults.Problem($"page moet ≥ 1 zijn en pageSize tussen 1 en {GemeentenQueries.MaxPageSize}.",
-                    statusCode: 400, title: ApiConventions.DutchTitle(400));
+                return ApiConventions.Problem(StatusCodes.Status400BadRequest, $"page moet ≥ 1 zijn en pageSize tussen 1 en {GemeentenQueries.MaxPageSize}.");
             }
             var result = GemeentenQueries.Search(reference, new GemeentenFilter(q, provincie, veiligheidsregio, sort, page ?? 1, pageSize ?? 50));
             return TypedResults.Ok(new GemeentenListPage(
@@ -66,6 +65,6 @@ public static class GemeentenEndpoints
     }
 
     /// <summary>The 404 problem of every endpoint under /gemeenten/{gemeentecode}.</summary>
-    public static ProblemHttpResult GemeenteNotFound(string code) => TypedResults.Problem(
-        $"Er is geen gemeente met code '{code}'. Gemeentecodes zien eruit als GM0363.", statusCode: 404, title: ApiConventions.DutchTitle(404));
+    public static ProblemHttpResult GemeenteNotFound(string code) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen gemeente met code '{code}'. Gemeentecodes zien eruit als GM0363.");
 }

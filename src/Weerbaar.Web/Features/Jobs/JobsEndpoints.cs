@@ -49,12 +49,11 @@ public static class JobsSetup
             }
             if (!JobAccess.CanCancel(tenants.Current, http.User, job))
             {
-                return TypedResults.Problem("U mag deze taak niet afbreken.", statusCode: StatusCodes.Status403Forbidden, title: ApiConventions.DutchTitle(403));
+                return ApiConventions.Problem(StatusCodes.Status403Forbidden, "U mag deze taak niet afbreken.");
             }
             if (!await queue.RequestCancelAsync(id, ct))
             {
-                return TypedResults.Problem("De taak is al klaar en kan niet meer worden afgebroken.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
+                return ApiConventions.Problem(StatusCodes.Status409Conflict, "De taak is al klaar en kan niet meer worden afgebroken.");
             }
             var now = await queue.GetAsync(id, ct);
             return TypedResults.Accepted($"{ApiConventions.BasePath}/jobs/{id}", JobDto.Of(now ?? job));
@@ -68,5 +67,5 @@ public static class JobsSetup
     }
 
     private static ProblemHttpResult NotFound(Guid id)
-        => TypedResults.Problem($"Taak {id} bestaat niet of u mag haar niet zien.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+        => ApiConventions.Problem(StatusCodes.Status404NotFound, $"Taak {id} bestaat niet of u mag haar niet zien.");
 }

@@ -9,8 +9,8 @@ namespace Weerbaar.Web.Features.Locations;
 /// <summary>What the API endpoints of both registers share: problems, the import mode and the CSV body.</summary>
 public static class RegisterApi
 {
-    public static ProblemHttpResult NotFound(string what, Guid id) => TypedResults.Problem($"Er is geen {what} met id {id} in deze gemeente.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    public static ProblemHttpResult NotFound(string what, Guid id) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen {what} met id {id} in deze gemeente.");
 
     public static ProblemHttpResult Invalid(string detail, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> jsonNames)
         => TypedResults.Problem(ApiConventions.ValidationProblem(detail, new Dictionary<string, object?>
@@ -22,8 +22,8 @@ public static class RegisterApi
         $"Het bestand bevat {result.Errors.Count} fout(en); er is niets opgeslagen.",
         new Dictionary<string, object?> { ["errors"] = result.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }).ToList() }));
 
-    public static ProblemHttpResult BadBody() => TypedResults.Problem("Stuur de gegevens als JSON-object (application/json) met de velden van de API-beschrijving.",
-        statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
+    public static ProblemHttpResult BadBody() => ApiConventions.Problem(StatusCodes.Status400BadRequest,
+        "Stuur de gegevens als JSON-object (application/json) met de velden van de API-beschrijving.");
 
     public static ImportMode? Mode(string? mode) => mode?.Trim().ToLowerInvariant() switch
     {
@@ -32,8 +32,8 @@ public static class RegisterApi
         _ => null,
     };
 
-    public static ProblemHttpResult BadMode(string? mode) => TypedResults.Problem($"Onbekende mode '{mode}': kies replace (vervangt het hele register, standaard) of append (voegt toe).",
-        statusCode: StatusCodes.Status400BadRequest, title: ApiConventions.DutchTitle(400));
+    public static ProblemHttpResult BadMode(string? mode) => ApiConventions.Problem(StatusCodes.Status400BadRequest,
+        $"Onbekende mode '{mode}': kies replace (vervangt het hele register, standaard) of append (voegt toe).");
 
     /// <summary>The CSV body within the registers' own limit, or the refusal to send.</summary>
     public static async Task<(byte[]? Bytes, ProblemHttpResult? Refusal)> ReadCsvAsync(HttpRequest request, CancellationToken ct)
@@ -43,8 +43,8 @@ public static class RegisterApi
             return (null, RequestFiles.Refusal(request));
         }
         return bytes.Length > RegisterCsv.MaxBytes
-            ? (null, TypedResults.Problem($"Het bestand is groter dan {RegisterCsv.MaxBytes / 1024 / 1024} MB; splits het in delen.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413)))
+            ? (null, ApiConventions.Problem(StatusCodes.Status413PayloadTooLarge,
+                $"Het bestand is groter dan {RegisterCsv.MaxBytes / 1024 / 1024} MB; splits het in delen."))
             : (bytes, null);
     }
 

@@ -164,8 +164,8 @@ public static class ProgrammeEndpoints
         return app;
     }
 
-    public static ProblemHttpResult ActionNotFound(int number) => TypedResults.Problem(
-        $"Dit programma heeft geen actie A-{number}.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    public static ProblemHttpResult ActionNotFound(int number) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Dit programma heeft geen actie A-{number}.");
 
     private static ProblemHttpResult Problem(ProgrammeActionOutcome outcome, int number) => outcome switch
     {
@@ -180,7 +180,7 @@ public static class ProgrammeEndpoints
         new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToList() }));
 
     private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
+        ApiConventions.Problem(StatusCodes.Status409Conflict, detail);
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

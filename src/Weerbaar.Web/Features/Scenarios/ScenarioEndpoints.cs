@@ -114,8 +114,8 @@ public static class ScenarioEndpoints
         return app;
     }
 
-    public static ProblemHttpResult ScenarioNotFound(string code) => TypedResults.Problem(
-        $"Deze gemeente heeft geen scenario met code '{code}'.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    public static ProblemHttpResult ScenarioNotFound(string code) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Deze gemeente heeft geen scenario met code '{code}'.");
 
     private static ProblemHttpResult Problem(OwnScenarioOutcome outcome, string code) => outcome switch
     {
@@ -129,7 +129,7 @@ public static class ScenarioEndpoints
     };
 
     private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
+        ApiConventions.Problem(StatusCodes.Status409Conflict, detail);
 
     private static OwnScenarioInput Input(OwnScenarioRequest r) => new(r.Code, r.Name, r.Description, r.Pillars, r.VitalServices,
         r.TypicalDurationHours?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ScarceResources, r.BasedOnCode);

@@ -148,7 +148,7 @@ public static class SitingEndpoints
             return await scenarios.AdoptAsync(g.Code, id, http.User.NameOrUnknown(), ct) switch
             {
                 null => NotFound($"Er is geen scenario met id {id} in deze gemeente."),
-                { Refusal: { } why } => TypedResults.Problem(why, statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                { Refusal: { } why } => ApiConventions.Problem(StatusCodes.Status409Conflict, why),
                 { Added: var added } => TypedResults.Ok(new SitingAdoptionDto(id, added)),
             };
         })
@@ -161,7 +161,7 @@ public static class SitingEndpoints
     }
 
     private static ProblemHttpResult NotFound(string detail)
-        => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+        => ApiConventions.Problem(StatusCodes.Status404NotFound, detail);
 
     private static ProblemHttpResult Invalid(string detail, IEnumerable<FieldError> errors) => TypedResults.Problem(ApiConventions.ValidationProblem(detail,
         new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = SitingRunRequest.JsonNames.GetValueOrDefault(e.Field, e.Field), message = e.Message }).ToList() }));

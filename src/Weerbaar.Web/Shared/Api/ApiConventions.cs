@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Weerbaar.Web.Shared.Api;
@@ -32,6 +33,9 @@ public static class ApiConventions
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
+
+    /// <summary>A problem+json answer with the Dutch title of its status and <paramref name="detail"/> saying what to do.</summary>
+    public static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status, title: DutchTitle(status));
 
     public static string DutchTitle(int status) => status switch
     {

@@ -14,10 +14,8 @@ public static class RequestFiles
         => CsvTypes.Contains(MediaType(request)) ? await ReadLimitedAsync(request.Body, request.ContentLength, MaxBytes, ct) : null;
 
     public static ProblemHttpResult Refusal(HttpRequest request) => CsvTypes.Contains(MediaType(request))
-        ? TypedResults.Problem($"Het bestand is groter dan {MaxBytes / 1024 / 1024} MB; splits het in delen.",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: ApiConventions.DutchTitle(413))
-        : TypedResults.Problem($"Stuur het bestand als text/csv (ontvangen: {MediaType(request)}).",
-            statusCode: StatusCodes.Status415UnsupportedMediaType, title: ApiConventions.DutchTitle(415));
+        ? ApiConventions.Problem(StatusCodes.Status413PayloadTooLarge, $"Het bestand is groter dan {MaxBytes / 1024 / 1024} MB; splits het in delen.")
+        : ApiConventions.Problem(StatusCodes.Status415UnsupportedMediaType, $"Stuur het bestand als text/csv (ontvangen: {MediaType(request)}).");
 
     /// <summary>Reads a stream up to a limit (also where the server does not enforce one); null when it is larger.</summary>
     public static async Task<byte[]?> ReadLimitedAsync(Stream body, long? declaredLength, long limit, CancellationToken ct)

@@ -33,8 +33,8 @@ public static class CrisisKitArchiveEndpoints
                 string gemeentecode, Guid id, CrisisKitArchiveStore store, NoodsteunpuntPackBuilder builder, CancellationToken ct) =>
                 await store.FindAsync(gemeentecode, id, builder.WithRegister(gemeentecode), ct) is { } archive
                     ? TypedResults.File(archive.Bytes, ZipContentType, archive.FileName)
-                    : TypedResults.Problem($"Er is (nog) geen ZIP-bestand van taak {id} voor u: de taak is niet klaar, bestaat niet, is van een andere uitgave of het bestand is vervangen door een nieuwer.",
-                        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404)))
+                    : ApiConventions.Problem(StatusCodes.Status404NotFound,
+                        $"Er is (nog) geen ZIP-bestand van taak {id} voor u: de taak is niet klaar, bestaat niet, is van een andere uitgave of het bestand is vervangen door een nieuwer."))
             .WithName("GetCrisisKitArchive")
             .WithSummary("Het ZIP-bestand met alle packs dat een achtergrondtaak heeft gemaakt (404 zolang de taak niet klaar is).")
             .Produces<Stream>(StatusCodes.Status200OK, ZipContentType)

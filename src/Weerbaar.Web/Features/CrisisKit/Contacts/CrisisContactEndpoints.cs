@@ -89,9 +89,8 @@ public static class CrisisContactEndpoints
             {
                 ContactOutcome.Saved s => TypedResults.Ok(CrisisContactDto.Of(s.Contact)),
                 ContactOutcome.Invalid invalid => Invalid(invalid.Errors),
-                ContactOutcome.Conflict c => TypedResults.Problem(
-                    $"{c.UpdatedBy} heeft dit contact intussen gewijzigd; haal het opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                ContactOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"{c.UpdatedBy} heeft dit contact intussen gewijzigd; haal het opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                 _ => NotFound(id),
             };
         })
@@ -115,8 +114,8 @@ public static class CrisisContactEndpoints
     }
 
 
-    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem($"Er is geen crisiscontact met id {id} in deze gemeente.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    private static ProblemHttpResult NotFound(Guid id) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen crisiscontact met id {id} in deze gemeente.");
 
     /// <summary>422 with every field error, named by its JSON field, as the other write endpoints answer.</summary>
     private static ProblemHttpResult Invalid(IEnumerable<FieldError> errors) => TypedResults.Problem(ApiConventions.ValidationProblem(NotSaved,

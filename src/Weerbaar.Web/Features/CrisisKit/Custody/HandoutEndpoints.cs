@@ -83,9 +83,8 @@ public static class HandoutEndpoints
                 {
                     HandoutOutcome.Saved s => TypedResults.Ok(HandoutDto.Of(s.Handout, await store.OverviewAsync(g.Code, ct))),
                     HandoutOutcome.Invalid invalid => Invalid("Het pack is niet als ingenomen vastgelegd.", invalid.Errors.Select(e => e with { Field = "returnedOn" })),
-                    HandoutOutcome.NotHeld n => TypedResults.Problem(
-                        n.Handout.ReturnedOn is { } r ? $"Dit pack is al ingenomen op {r:d-M-yyyy}." : $"Dit pack is al vervangen door een nieuwere versie op {n.Handout.ReplacedOn:d-M-yyyy}.",
-                        statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                    HandoutOutcome.NotHeld n => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                        n.Handout.ReturnedOn is { } r ? $"Dit pack is al ingenomen op {r:d-M-yyyy}." : $"Dit pack is al vervangen door een nieuwere versie op {n.Handout.ReplacedOn:d-M-yyyy}."),
                     _ => HandoutNotFound(handoutId),
                 };
             })
@@ -149,9 +148,8 @@ public static class HandoutEndpoints
                 {
                     ScheduleOutcome.Saved => TypedResults.Ok(ReprintScheduleDto.Of(await store.OverviewAsync(g.Code, ct))),
                     ScheduleOutcome.Invalid invalid => Invalid("Het herdrukschema is niet opgeslagen.", invalid.Errors),
-                    ScheduleOutcome.Conflict c => TypedResults.Problem(
-                        $"{c.UpdatedBy} heeft het herdrukschema intussen gewijzigd; haal het opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                        statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                    ScheduleOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                        $"{c.UpdatedBy} heeft het herdrukschema intussen gewijzigd; haal het opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                     var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
                 };
             })
@@ -181,7 +179,7 @@ public static class HandoutEndpoints
             case HandoutOutcome.Invalid invalid:
                 return Invalid("De uitreiking is niet vastgelegd.", invalid.Errors);
             default:
-                return TypedResults.Problem($"Er is geen versie {number} van dit pack in uw uitgave.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+                return ApiConventions.Problem(StatusCodes.Status404NotFound, $"Er is geen versie {number} van dit pack in uw uitgave.");
         }
     }
 
@@ -212,8 +210,8 @@ public static class HandoutEndpoints
         => [.. o.Handouts.Where(h => point is null || h.NoodsteunpuntId == point).Select(h => HandoutDto.Of(h, o))];
 
 
-    private static ProblemHttpResult HandoutNotFound(Guid id) => TypedResults.Problem($"Er is geen uitreiking met id {id} in deze gemeente die u mag zien.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    private static ProblemHttpResult HandoutNotFound(Guid id) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen uitreiking met id {id} in deze gemeente die u mag zien.");
 
     private static ProblemHttpResult Invalid(string title, IEnumerable<FieldError> errors) => TypedResults.Problem(ApiConventions.ValidationProblem(title,
         new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = JsonNames.GetValueOrDefault(e.Field, e.Field), message = e.Message }).ToList() }));

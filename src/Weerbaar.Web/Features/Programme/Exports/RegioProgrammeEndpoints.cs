@@ -13,13 +13,13 @@ public static class RegioProgrammeEndpoints
             {
                 if (!RegioProgrammes.MayRead(user, veiligheidsregiocode))
                 {
-                    return TypedResults.Problem("U kunt alleen de programma's van de gemeenten in uw eigen veiligheidsregio zien.",
-                        statusCode: StatusCodes.Status403Forbidden, title: ApiConventions.DutchTitle(403));
+                    return ApiConventions.Problem(StatusCodes.Status403Forbidden,
+                        "U kunt alleen de programma's van de gemeenten in uw eigen veiligheidsregio zien.");
                 }
                 return await regio.LoadAsync(veiligheidsregiocode, ct) is { } overview
                     ? TypedResults.Ok(overview)
-                    : TypedResults.Problem($"Er is geen veiligheidsregio met code '{veiligheidsregiocode}'. Codes zien eruit als VR14.",
-                        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+                    : ApiConventions.Problem(StatusCodes.Status404NotFound,
+                        $"Er is geen veiligheidsregio met code '{veiligheidsregiocode}'. Codes zien eruit als VR14.");
             })
             .RequireAuthorization(p => p.RequireRole(RegioProgrammes.AllowedRoles.Split(',')))
             .WithTags("Programmaplan")

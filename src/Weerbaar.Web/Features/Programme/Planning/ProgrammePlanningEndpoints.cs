@@ -111,9 +111,8 @@ public static class ProgrammePlanningEndpoints
             {
                 AgreementOutcome.Saved s => TypedResults.Ok(ToDto(s.Agreement, catalogue, Format.Today(clock))),
                 AgreementOutcome.Invalid invalid => Invalid("De afspraak is niet opgeslagen.", invalid.Errors),
-                AgreementOutcome.Conflict c => TypedResults.Problem(
-                    $"{c.UpdatedBy} heeft deze afspraak intussen gewijzigd; haal haar opnieuw op en probeer het nog eens. Er is niets opgeslagen.",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                AgreementOutcome.Conflict c => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"{c.UpdatedBy} heeft deze afspraak intussen gewijzigd; haal haar opnieuw op en probeer het nog eens. Er is niets opgeslagen."),
                 _ => NotFound(id),
             };
         })
@@ -141,8 +140,8 @@ public static class ProgrammePlanningEndpoints
         a.ReviewDate < today, a.ActionNumbers, a.Version, a.UpdatedBy, a.UpdatedAt);
 
 
-    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem($"Er is geen afspraak met id {id} in deze gemeente.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    private static ProblemHttpResult NotFound(Guid id) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen afspraak met id {id} in deze gemeente.");
 
     /// <summary>422 with every field error, named by its JSON field, as the other write endpoints answer.</summary>
     private static ProblemHttpResult Invalid(string detail, IEnumerable<FieldError> errors) => TypedResults.Problem(ApiConventions.ValidationProblem(detail,

@@ -144,8 +144,8 @@ public static class TrackingEndpoints
     }
 
     private static ProblemHttpResult ActionNotFound(int number)
-        => TypedResults.Problem($"Er is geen actie A-{number} in het programma van deze gemeente.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+        => ApiConventions.Problem(StatusCodes.Status404NotFound, $"Er is geen actie A-{number} in het programma van deze gemeente.");
 
     private static ProblemHttpResult ReviewNotFound(int number)
-        => TypedResults.Problem($"Er is geen review {number} van het programma van deze gemeente.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+        => ApiConventions.Problem(StatusCodes.Status404NotFound, $"Er is geen review {number} van het programma van deze gemeente.");
 }

@@ -41,7 +41,6 @@ public static class InstrumentsEndpoints
         return app;
     }
 
-    public static ProblemHttpResult InstrumentNotFound(string id, InstrumentCatalog instruments) => TypedResults.Problem(
-        $"Er is geen vragenlijst met id '{id}'; kies uit {string.Join(", ", instruments.All.Select(i => i.Id).Order(StringComparer.Ordinal))}.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    public static ProblemHttpResult InstrumentNotFound(string id, InstrumentCatalog instruments) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Er is geen vragenlijst met id '{id}'; kies uit {string.Join(", ", instruments.All.Select(i => i.Id).Order(StringComparer.Ordinal))}.");
 }

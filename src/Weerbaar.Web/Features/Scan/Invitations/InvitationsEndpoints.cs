@@ -108,7 +108,7 @@ public static class InvitationsEndpoints
             await sender.RemindNowAsync(id, request?.Gemeentecodes, mailer.BaseUrl(UsersEndpoints.BaseUrl(http)), ct) switch
             {
                 null => RoundsEndpoints.RoundNotFound(id),
-                { Open: false } => TypedResults.Problem("Herinneren kan alleen in een open ronde.", statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                { Open: false } => ApiConventions.Problem(StatusCodes.Status409Conflict, "Herinneren kan alleen in een open ronde."),
                 { } done => TypedResults.Ok(new Reminded(done.Reminded)),
             })
         .WithName("SendReminders")
@@ -119,8 +119,8 @@ public static class InvitationsEndpoints
         return app;
     }
 
-    public static ProblemHttpResult ClosedRound() => TypedResults.Problem("Deze ronde is gesloten; er kan niets meer worden toegevoegd of gewijzigd.",
-        statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409));
+    public static ProblemHttpResult ClosedRound() => ApiConventions.Problem(StatusCodes.Status409Conflict,
+        "Deze ronde is gesloten; er kan niets meer worden toegevoegd of gewijzigd.");
 
     private static string ApiField(string field) => field switch
     {

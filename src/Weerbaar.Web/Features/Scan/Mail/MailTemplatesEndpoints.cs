@@ -42,6 +42,6 @@ public static class MailTemplatesEndpoints
             _ => throw new InvalidOperationException(),
         };
 
-    private static ProblemHttpResult UnknownKind(string kind) => TypedResults.Problem(
-        $"Onbekende soort e-mail '{kind}'; kies uitnodiging, herinnering of bevestiging.", statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    private static ProblemHttpResult UnknownKind(string kind) => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        $"Onbekende soort e-mail '{kind}'; kies uitnodiging, herinnering of bevestiging.");
 }

@@ -91,6 +91,6 @@ public static class RespondentEndpoints
         return TypedResults.Problem(problem);
     }
 
-    private static ProblemHttpResult UnknownToken() => TypedResults.Problem("Deze link is onbekend. Controleer of u de hele link uit de e-mail heeft gebruikt.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    private static ProblemHttpResult UnknownToken() => ApiConventions.Problem(StatusCodes.Status404NotFound,
+        "Deze link is onbekend. Controleer of u de hele link uit de e-mail heeft gebruikt.");
 }

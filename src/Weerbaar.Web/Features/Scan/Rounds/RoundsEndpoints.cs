@@ -51,8 +51,8 @@ public static class RoundsEndpoints
             {
                 StatusOutcome.Done done => TypedResults.Ok(ToDto(done.Round, reference, await db.ScanResponses.CountAsync(r => r.RoundId == id, ct))),
                 StatusOutcome.NotFound => RoundNotFound(id),
-                StatusOutcome.Backwards back => TypedResults.Problem($"Een ronde gaat alleen vooruit: concept → open → gesloten (nu {back.Current.ToString().ToLowerInvariant()}).",
-                    statusCode: StatusCodes.Status409Conflict, title: ApiConventions.DutchTitle(409)),
+                StatusOutcome.Backwards back => ApiConventions.Problem(StatusCodes.Status409Conflict,
+                    $"Een ronde gaat alleen vooruit: concept → open → gesloten (nu {back.Current.ToString().ToLowerInvariant()})."),
                 _ => TypedResults.Problem(ApiConventions.ValidationProblem("Kies status concept, open of gesloten.",
                     new Dictionary<string, object?> { ["errors"] = new[] { new { field = "status", message = "Onbekende status." } } })),
             })
@@ -64,8 +64,7 @@ public static class RoundsEndpoints
         return app;
     }
 
-    public static ProblemHttpResult RoundNotFound(Guid id) => TypedResults.Problem($"Er is geen ronde met id {id}.",
-        statusCode: StatusCodes.Status404NotFound, title: ApiConventions.DutchTitle(404));
+    public static ProblemHttpResult RoundNotFound(Guid id) => ApiConventions.Problem(StatusCodes.Status404NotFound, $"Er is geen ronde met id {id}.");
 
     private static async Task<List<RoundDto>> ListAsync(AppDbContext db, ReferenceData reference, CancellationToken ct)
     {

@@ -78,7 +78,7 @@ public sealed class PdfDownloads(
     private ProblemHttpResult Unavailable(PdfDocumentId id, ChromiumUnavailableException e)
     {
         logger.LogError(e, "PDF {Kind} {Scope} maken mislukt.", id.Kind, id.Scope);
-        return TypedResults.Problem(ReportPdfEndpoints.Unavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: ApiConventions.DutchTitle(503));
+        return ApiConventions.Problem(StatusCodes.Status503ServiceUnavailable, ReportPdfEndpoints.Unavailable);
     }
 
     private FileContentHttpResult Send(byte[] pdf, KnownVersion version, PdfCacheOutcome outcome)

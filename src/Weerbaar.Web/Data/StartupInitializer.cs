@@ -35,6 +35,7 @@ public static class StartupInitializer
             await DemoSeeder.SeedRoundAsync(db, sp.GetRequiredService<InstrumentCatalog>(), sp.GetRequiredService<ReferenceData>(), clock);
             await Features.Programme.DemoProgramme.SeedAsync(db, sp.GetRequiredService<Features.Programme.MeasuresCatalogue>(), clock);
             await Features.CrisisKit.Contacts.DemoCrisisContacts.SeedAsync(db, clock);
+            await Features.Afweging.DemoRiskAssessments.SeedAsync(db, DemoSeeder.DemoGemeente, clock);
         }
     }
 

@@ -88,33 +88,12 @@ public sealed class AppAndBrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Three assessed scenarios (made up, the same for every gemeente it is asked for) so the afwegingskader has an order to
-    /// show: long power cut, pandemic and flood, the first two with the gemeente's own preparedness. Idempotent.
-    /// </summary>
-    public Task EnsureRiskAssessmentsAsync(string gemeente) => WithDbAsync(async db =>
+    /// <summary>The demo's three made-up assessed scenarios for <paramref name="gemeente"/>, so the afwegingskader has an order to show. Idempotent.</summary>
+    public async Task EnsureRiskAssessmentsAsync(string gemeente)
     {
-        if (db.RiskAssessments.Any(a => a.GemeenteCode == gemeente))
-        {
-            return 0;
-        }
-        string[] criteria = ["grondgebied", "doden", "gewonden", "levensbehoeften", "kosten", "natuur-milieu", "dagelijks-leven", "democratisch-bestel", "sociaal-psychologisch"];
-        foreach (var (scenario, likelihood, impact, own) in new[] { ("langdurige-stroomuitval", "C", "D", (int?)2), ("pandemie", "D", "B–C", 3), ("overstroming", "B–C", "C", null) })
-        {
-            db.RiskAssessments.Add(new Weerbaar.Web.Features.Afweging.RiskAssessmentEntry
-            {
-                GemeenteCode = gemeente,
-                ScenarioCode = scenario,
-                MethodVersion = Weerbaar.Analysis.Risk.RiskMethod.Default.Version,
-                Likelihood = likelihood,
-                Impacts = criteria.ToDictionary(c => c, _ => impact),
-                OwnPreparedness = own,
-                Version = 1,
-                UpdatedBy = "e2e",
-            });
-        }
-        return await db.SaveChangesAsync();
-    });
+        await using var scope = App.Services.CreateAsyncScope();
+        await Weerbaar.Web.Features.Afweging.DemoRiskAssessments.SeedAsync(scope.ServiceProvider.GetRequiredService<Weerbaar.Web.Data.AppDbContext>(), gemeente, TimeProvider.System);
+    }
 
     /// <summary>Runs <paramref name="action"/> on a database context of the app (outside any request: no tenant scope).</summary>
     public async Task<T> WithDbAsync<T>(Func<Weerbaar.Web.Data.AppDbContext, Task<T>> action)

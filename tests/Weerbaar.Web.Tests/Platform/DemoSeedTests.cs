@@ -1,5 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Web.Data;
+using Weerbaar.Web.Features.Accounts;
+using Weerbaar.Web.Features.Afweging;
 using Weerbaar.Web.Features.Demo;
 using Weerbaar.Web.Features.Scan.Rounds;
 using Weerbaar.Web.Tests.Infrastructure;
@@ -28,6 +32,16 @@ public sealed class DemoSeedTests
                 Assert.Equal(RoundStatus.Gesloten, round.Status);
                 Assert.Equal(DemoSeeder.DemoResponseCount, responses);
                 Assert.Equal(5, demoUsers);
+
+                // Utrecht's afwegingskader has the three made-up assessments (once, however often the app starts), in order.
+                var lezer = await app.UserAsync(Roles.Lezer, DemoSeeder.DemoGemeente);
+                var priority = await lezer.GetFromJsonAsync<JsonElement>($"/api/v1/gemeenten/{DemoSeeder.DemoGemeente}/priority");
+                Assert.Equal(["langdurige-stroomuitval", "pandemie", "overstroming"],
+                    priority.GetProperty("scenarios").EnumerateArray().Select(r => r.GetProperty("scenariocode").GetString()));
+                var rationales = await app.WithDbAsync(db => db.RiskAssessments.IgnoreQueryFilters()
+                    .Where(a => a.GemeenteCode == DemoSeeder.DemoGemeente).Select(a => a.Rationale).ToListAsync());
+                Assert.Equal(3, rationales.Count);
+                Assert.All(rationales, r => Assert.Equal(DemoRiskAssessments.Rationale, r));
             }
         }
         finally
